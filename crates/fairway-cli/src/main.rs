@@ -1,0 +1,3 @@
+//! The `fairway` binary: the organiser's command line over `fairway-core`.
+
+fn main() {}

@@ -1,0 +1,2 @@
+//! `fairway build`: source folder → snapshot file + manifest (+ signature), atomically.
+//! OWNER: snapshot helper.

@@ -1,0 +1,16 @@
+//! Fairway's core: every rule of the fair, with no Tauri, no HTTP and no UI.
+//!
+//! The flow is one way: a fair source folder is read by [`import`] into a [`model::FairSource`],
+//! [`build`] turns it into an immutable snapshot file (tables from [`snapshot`], images from
+//! [`media`], the index from [`search`]) with a signed manifest, and [`snapshot::Snapshot`]
+//! opens such a file read-only for everything a kiosk shows.
+
+pub mod build;
+pub mod country;
+pub mod import;
+pub mod media;
+pub mod model;
+pub mod search;
+pub mod snapshot;
+pub mod synth;
+pub mod validate;
