@@ -1,3 +1,205 @@
 //! The `fairway` binary: the organiser's command line over `fairway-core`.
+//!
+//! Every subcommand is a thin face of one core function. On success it exits 0; on bad input it
+//! prints one line on stderr naming the problem and exits 1 (clap's usage errors exit 2).
+//! `--json` output is exactly one JSON document on stdout, in the shapes DESIGN.md promises.
 
-fn main() {}
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use fairway_core::build::{self, BuildOptions};
+use fairway_core::search::SearchQuery;
+use fairway_core::snapshot::{self, Snapshot};
+use fairway_core::synth;
+
+#[derive(Debug, Parser)]
+#[command(name = "fairway", version, about = "Fairway: build, sign, inspect and search fair snapshots")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Validate a fair source folder and write DIR/<fair-id>-<sequence>.sqlite and DIR/manifest.json.
+    Build {
+        /// The fair source folder (fair.toml, CSV files, images/).
+        source: PathBuf,
+        /// The output folder; nothing is left in it when the build fails.
+        #[arg(long)]
+        out: PathBuf,
+        /// Snapshot sequence number; defaults to the previous manifest's sequence + 1 (or 1).
+        #[arg(long)]
+        sequence: Option<u64>,
+        /// A minisign secret key (from `fairway keygen`); writes manifest.json.minisig.
+        #[arg(long)]
+        key: Option<PathBuf>,
+    },
+    /// Write a deterministic synthetic source folder of N exhibitors, for scale tests.
+    Synth {
+        /// How many exhibitors.
+        #[arg(long)]
+        exhibitors: usize,
+        /// The source folder to write.
+        #[arg(long)]
+        out: PathBuf,
+        /// Seed of the generator; the same seed writes the same folder.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// The fair and the row counts of a snapshot.
+    Info {
+        snapshot: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// One exhibitor's whole profile, as the kiosk shows it.
+    Show {
+        snapshot: PathBuf,
+        exhibitor_id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Search exhibitors as a visitor would (names in English or 中文, pinyin, initials, booth codes).
+    Search {
+        snapshot: PathBuf,
+        query: String,
+        /// At most this many results.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check a snapshot against its manifest: size, hash, signature, sequence, expiry, integrity.
+    Verify {
+        snapshot: PathBuf,
+        /// The organiser's public key; when given, a valid signature is required.
+        #[arg(long)]
+        pubkey: Option<PathBuf>,
+    },
+    /// Write a minisign key pair (fairway.pub, fairway.key) for signing snapshots.
+    Keygen {
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli.command) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("fairway: error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Runs one subcommand; the error is the one line the organiser reads.
+fn run(command: Command) -> Result<(), String> {
+    match command {
+        Command::Build { source, out, sequence, key } => {
+            let opts = BuildOptions { sequence, secret_key: key, ..BuildOptions::default() };
+            let report = build::build(&source, &out, &opts).map_err(|e| e.to_string())?;
+            for w in &report.warnings {
+                eprintln!("fairway: warning: {w}");
+            }
+            println!(
+                "built {} (sequence {}, {} bytes) in {:.1} s",
+                report.snapshot.display(),
+                report.manifest.sequence,
+                report.manifest.size,
+                report.elapsed.as_secs_f64()
+            );
+            Ok(())
+        }
+        Command::Synth { exhibitors, out, seed } => {
+            let report = synth::write_synthetic(&out, exhibitors, seed)
+                .map_err(|e| format!("{}: {e}", out.display()))?;
+            println!("wrote {} exhibitors to {}", report.exhibitors, out.display());
+            Ok(())
+        }
+        Command::Info { snapshot, json } => {
+            let snap = open(&snapshot)?;
+            let info = snap.info().map_err(|e| e.to_string())?;
+            if json {
+                print_json(&info)
+            } else {
+                println!("{} / {} (sequence {})", info.fair.name_en, info.fair.name_zh, info.sequence);
+                let c = &info.counts;
+                println!(
+                    "halls {}, pavilions {}, categories {}, booths {}, exhibitors {}, products {}, kiosks {}, connectors {}, assets {}",
+                    c.halls, c.pavilions, c.categories, c.booths, c.exhibitors, c.products, c.kiosks, c.connectors, c.assets
+                );
+                Ok(())
+            }
+        }
+        Command::Show { snapshot, exhibitor_id, json } => {
+            let snap = open(&snapshot)?;
+            let profile = snap
+                .exhibitor(&exhibitor_id)
+                .map_err(|e| e.to_string())?
+                .ok_or_else(|| format!("no exhibitor with id {exhibitor_id:?} in {}", snapshot.display()))?;
+            if json {
+                print_json(&profile)
+            } else {
+                println!("{} {}", profile.name_en, profile.name_zh.as_deref().unwrap_or(""));
+                println!("booths: {}", profile.booths.join(", "));
+                if let Some(d) = &profile.description_en {
+                    println!("{d}");
+                }
+                Ok(())
+            }
+        }
+        Command::Search { snapshot, query, limit, json } => {
+            let snap = open(&snapshot)?;
+            let q = SearchQuery { text: query, limit, ..SearchQuery::default() };
+            let results = snap.search(&q).map_err(|e| e.to_string())?;
+            if json {
+                print_json(&serde_json::json!({ "results": results }))
+            } else {
+                for hit in &results {
+                    println!(
+                        "{:<10} {:<12} {} {}",
+                        hit.id,
+                        hit.booths.join(","),
+                        hit.name_en,
+                        hit.name_zh.as_deref().unwrap_or("")
+                    );
+                }
+                if results.is_empty() {
+                    println!("no results");
+                }
+                Ok(())
+            }
+        }
+        Command::Verify { snapshot, pubkey } => {
+            let report = snapshot::verify(&snapshot, pubkey.as_deref());
+            for check in &report.checks {
+                let mark = if check.ok { "ok  " } else { "FAIL" };
+                println!("{mark} {:<10} {}", check.name, check.detail);
+            }
+            match report.first_failure() {
+                None => Ok(()),
+                Some(check) => Err(format!("{} check failed: {}", check.name, check.detail)),
+            }
+        }
+        Command::Keygen { out } => {
+            let (public, secret) = snapshot::keygen(&out).map_err(|e| e.to_string())?;
+            println!("public key: {}", public.display());
+            println!("secret key: {} (keep it off the kiosks)", secret.display());
+            Ok(())
+        }
+    }
+}
+
+fn open(path: &std::path::Path) -> Result<Snapshot, String> {
+    Snapshot::open(path).map_err(|e| e.to_string())
+}
+
+fn print_json<T: serde::Serialize>(value: &T) -> Result<(), String> {
+    let text = serde_json::to_string_pretty(value).map_err(|e| e.to_string())?;
+    println!("{text}");
+    Ok(())
+}
