@@ -63,6 +63,12 @@ pub struct FieldError {
     pub message: String,
 }
 
+impl std::fmt::Display for FieldError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.field, self.message)
+    }
+}
+
 impl FieldError {
     fn new(field: &str, message: String) -> Self {
         FieldError {
@@ -236,11 +242,14 @@ pub fn https_url(value: &str) -> Result<(), String> {
     if value.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return bad("must not contain spaces or control characters");
     }
-    let scheme_len = "https://".len();
-    if value.len() < scheme_len || !value[..scheme_len].eq_ignore_ascii_case("https://") {
+    // `get` rather than indexing: byte 8 may fall inside a multi-byte character.
+    let Some(rest) = value
+        .get(..8)
+        .filter(|scheme| scheme.eq_ignore_ascii_case("https://"))
+        .and_then(|_| value.get(8..))
+    else {
         return bad("is not an https:// address (only https is accepted)");
-    }
-    let rest = &value[scheme_len..];
+    };
     let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
     let authority = &rest[..authority_end];
     if authority.contains(['@', '\\']) {
@@ -721,6 +730,35 @@ mod tests {
         let shown = quoted(&format!("a\nb{}", "x".repeat(5_000_000)));
         assert!(shown.len() < 60, "a huge value is cut short: {shown}");
         assert!(!shown.contains('\n'), "line breaks are escaped: {shown}");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn no_text_makes_a_rule_panic(value in "(?s:.{0,40})|https:/(?s:.{0,5})|\\+[0-9 ()-]{0,20}") {
+            let _ = id(&value);
+            let _ = single_line(&value, 10);
+            let _ = multi_line(&value, 10);
+            let _ = email(&value);
+            let _ = phone(&value);
+            let _ = https_url(&value);
+            let _ = color(&value);
+            let _ = country(&value);
+            let _ = image_name(&value);
+            let _ = date(&value);
+            let _ = timezone(&value);
+            let _ = quoted(&value);
+        }
+
+        #[test]
+        fn canonical_phones_are_accepted_as_they_are(number in "\\+[1-9][0-9]{7,14}") {
+            proptest::prop_assert_eq!(phone(&number), Ok(number.clone()));
+        }
+    }
+
+    #[test]
+    fn url_with_a_multibyte_character_at_the_scheme_boundary_is_refused_not_a_panic() {
+        assert!(https_url("https:/重庆.example.cn").is_err());
+        assert!(https_url("http重庆").is_err());
     }
 
     fn valid_exhibitor() -> Exhibitor {
