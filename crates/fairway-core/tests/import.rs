@@ -1036,3 +1036,32 @@ fn load_refuses_a_path_that_is_not_a_folder() {
     let e = import::load(Path::new("/nonexistent/fair")).expect_err("a missing folder");
     assert!(e.to_string().contains("not a folder"), "{e}");
 }
+
+#[test]
+fn missing_images_folder_is_named_when_an_image_is_used() {
+    let dir = fair_with(&[]);
+    fs::remove_dir_all(dir.path().join("images")).expect("remove images/");
+    let e = load_error(&dir);
+    assert_error(
+        &e,
+        "pavilions.csv",
+        Some(2),
+        Some("logo"),
+        &["thailand.png", "folder images/ is missing"],
+    );
+}
+
+#[test]
+fn column_named_twice_in_the_header_is_refused() {
+    let e = load_error(&fair_with_file(
+        "kiosks.csv",
+        "id,hall,x_m,y_m,HALL\nk1,N1,1,1,N2\n",
+    ));
+    assert_error(&e, "kiosks.csv", Some(1), Some("hall"), &["twice"]);
+}
+
+#[test]
+fn empty_required_file_asks_for_a_header() {
+    let e = load_error(&fair_with_file("categories.csv", ""));
+    assert_error(&e, "categories.csv", None, None, &["empty", "header"]);
+}
