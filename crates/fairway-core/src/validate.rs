@@ -52,8 +52,9 @@ pub const MAX_BOOTHS_PER_EXHIBITOR: usize = 50;
 pub const MAX_CATEGORIES_PER_EXHIBITOR: usize = 20;
 /// Largest coordinate or size, in metres; a venue is smaller than 100 km.
 pub const MAX_COORDINATE_M: f64 = 100_000.0;
-/// Fewest and most digits of an E.164 number after the `+`.
+/// Fewest digits of an E.164 number after the `+`.
 pub const MIN_PHONE_DIGITS: usize = 8;
+/// Most digits of an E.164 number after the `+` (E.164's own limit).
 pub const MAX_PHONE_DIGITS: usize = 15;
 
 /// One rejected field of a record: the field (column) name and why.
