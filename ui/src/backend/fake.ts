@@ -50,7 +50,7 @@ export function fakeScore(e: data.FakeExhibitor, text: string): number {
     if (joined.startsWith(compact) || initials.startsWith(compact)) return 70;
     if (joined.includes(compact) || (compact.length >= 2 && initials.includes(compact))) return 60;
   }
-  if (names.some((n) => n.includes(q))) return 50;
+  if (q.length >= 3 && names.some((n) => n.includes(q))) return 50;
   if (e.booths.some((b) => b.toLowerCase().startsWith(q))) return 45;
   const other = [e.description_en, e.description_zh, ...e.products.map((p) => p.name_en)]
     .filter((s): s is string => !!s)
