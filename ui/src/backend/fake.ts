@@ -64,7 +64,9 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
 
   function respond<T>(method: string, args: unknown, make: () => T): Promise<T> {
     const latency =
-      typeof options.latency === "function" ? options.latency(method, args) : (options.latency ?? 0);
+      typeof options.latency === "function"
+        ? options.latency(method, args)
+        : (options.latency ?? 0);
     return new Promise((resolve, reject) => {
       const run = () => {
         try {
@@ -81,7 +83,12 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
 
   function matchesFilter(
     e: data.FakeExhibitor,
-    f: { pavilion?: string | null; category?: string | null; country?: string | null; hall?: string | null },
+    f: {
+      pavilion?: string | null;
+      category?: string | null;
+      country?: string | null;
+      hall?: string | null;
+    },
   ): boolean {
     if (f.pavilion && e.pavilion !== f.pavilion) return false;
     if (f.country && e.country !== f.country) return false;
@@ -146,9 +153,7 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
     kioskConfig: () => respond("kioskConfig", null, () => kiosk),
     assetUrl: (sha256) => {
       const svg = data.assets.get(sha256);
-      return svg === undefined
-        ? ""
-        : `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+      return svg === undefined ? "" : `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
     },
   };
 }

@@ -133,7 +133,8 @@ export const zh: Partial<Record<MessageKey, string>> = {
   emptyTitle: "您想找哪家展商？",
   emptyHint: "试试公司名称、拼音（如 chongqing 或 cq）或展位号（如 N1-A01）。",
   noResultsTitle: "没有找到“{q}”",
-  noResultsHint: "请检查拼写、少输入几个字母，或试试拼音（如 chongqing、cq）或展位号（如 N1-A01）。",
+  noResultsHint:
+    "请检查拼写、少输入几个字母，或试试拼音（如 chongqing、cq）或展位号（如 N1-A01）。",
   noResultsFilters: "当前有筛选条件，清除后也许能找到。",
   keyClear: "清除",
   keySpace: "空格",

@@ -14,9 +14,7 @@ export const systemClock: Clock = {
 };
 
 export type IdlePhase =
-  | { kind: "stopped" }
-  | { kind: "active" }
-  | { kind: "warning"; secondsLeft: number };
+  { kind: "stopped" } | { kind: "active" } | { kind: "warning"; secondsLeft: number };
 
 export type IdleOptions = {
   idleMs: number;
@@ -91,10 +89,13 @@ export class IdleTimer {
 
   private schedule(ms: number): void {
     this.cancel();
-    this.handle = this.clock.setTimeout(() => {
-      this.handle = null;
-      this.tick();
-    }, Math.max(0, ms));
+    this.handle = this.clock.setTimeout(
+      () => {
+        this.handle = null;
+        this.tick();
+      },
+      Math.max(0, ms),
+    );
   }
 
   private tick(): void {

@@ -24,7 +24,12 @@ export type SearchFilters = {
   pavilion: string | null;
 };
 
-export const noFilters: SearchFilters = { category: null, country: null, hall: null, pavilion: null };
+export const noFilters: SearchFilters = {
+  category: null,
+  country: null,
+  hall: null,
+  pavilion: null,
+};
 
 const HOME: Entry = { screen: { name: "home" }, scroll: 0 };
 
