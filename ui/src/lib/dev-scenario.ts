@@ -11,6 +11,7 @@ export type Scenario = {
   a11y: Partial<A11y>;
   text: string | null;
   filters: Partial<SearchFilters>;
+  picker: keyof SearchFilters | null;
   idleSeconds: number | null;
   latencyMs: number | null;
 };
@@ -54,6 +55,10 @@ export function parseScenario(hash: string): Scenario | null {
     },
     text: params.get("q"),
     filters,
+    picker:
+      (["category", "country", "hall", "pavilion"] as const).find(
+        (k) => k === params.get("picker"),
+      ) ?? null,
     idleSeconds: number("idle"),
     latencyMs: number("latency"),
   };

@@ -42,6 +42,8 @@ export class Session {
   filters = $state<SearchFilters>({ ...noFilters });
   /** Bumped on every reset, so screens holding their own state can start afresh. */
   generation = $state(0);
+  /** A filter picker to open when the search screen appears (development deep links). */
+  pendingPicker: keyof SearchFilters | null = null;
   /** The language the kiosk is configured for; every new visitor starts in it. */
   configuredLang: Language = "en";
   /** Reads the scroll position of the visible screen, set by the shell. */
@@ -92,6 +94,7 @@ export class Session {
     this.a11y = { reach: false, largeText: false, highContrast: false };
     this.searchText = "";
     this.filters = { ...noFilters };
+    this.pendingPicker = null;
     this.generation += 1;
   }
 }
