@@ -146,6 +146,8 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
             name_zh: e.name_zh,
             booths: e.booths,
             score,
+            pavilion: e.pavilion,
+            logo: e.logo,
           })),
       ),
     halls: () => respond("halls", null, () => data.halls),

@@ -23,7 +23,14 @@ export async function searchRows(b: Backend, q: FindQuery): Promise<FindRow[] | 
   const filters = { category: q.category, country: q.country, hall: q.hall, pavilion: q.pavilion };
   if (text !== "") {
     const hits: SearchHit[] = await b.search({ text, limit: RESULT_LIMIT, ...filters });
-    return hits.map(({ id, name_en, name_zh, booths }) => ({ id, name_en, name_zh, booths }));
+    return hits.map(({ id, name_en, name_zh, booths, pavilion, logo }) => ({
+      id,
+      name_en,
+      name_zh,
+      booths,
+      pavilion: pavilion ?? null,
+      logo: logo ?? null,
+    }));
   }
   if (Object.values(filters).some((v) => v !== null)) {
     const page = await b.exhibitors({ ...filters, offset: 0, limit: RESULT_LIMIT });
