@@ -65,3 +65,14 @@ describe("searchRows over the fake backend", () => {
     expect(await searchRows(backend, q('"*)(OR'))).toEqual([]);
   });
 });
+
+describe("performance marks", () => {
+  it("keep a bounded number of entries", async () => {
+    const { mark } = await import("../src/lib/marks");
+    performance.clearMarks("keystroke");
+    for (let i = 0; i < 2500; i++) mark("keystroke");
+    const n = performance.getEntriesByName("keystroke", "mark").length;
+    expect(n).toBeGreaterThan(0);
+    expect(n, "a kiosk typing for days must not grow its timeline").toBeLessThanOrEqual(1000);
+  });
+});

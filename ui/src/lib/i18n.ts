@@ -155,7 +155,7 @@ export const zh: Partial<Record<MessageKey, string>> = {
   contactComingSoon: "电子名片即将推出",
   contactComingSoonBody: "很快您就可以用手机相机扫描这里的二维码，保存该展商的联系方式。",
   stillHere: "还在吗？",
-  resetIn: "{n} 秒后返回首页",
+  resetIn: "{n} 秒后重新开始",
   yesContinue: "是的，继续",
   errorTitle: "出了点问题",
   errorBody: "请重试，或前往服务台咨询。",
