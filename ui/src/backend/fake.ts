@@ -1,0 +1,161 @@
+//! An in-memory backend over `fake-data.ts`, for vitest and for developing in a plain browser.
+//! Its search is a toy (substring, pinyin and initials, booth codes) that mimics the ranking order
+//! DESIGN asks of the real one, so screens behave realistically.
+import type { BackendError } from "../bindings/BackendError";
+import type { ExhibitorSummary } from "../bindings/ExhibitorSummary";
+import type { KioskConfig } from "../bindings/KioskConfig";
+import type { SearchHit } from "../bindings/SearchHit";
+import * as data from "./fake-data";
+import type { Backend } from "./types";
+
+export type FakeOptions = {
+  /** Milliseconds each call takes; a function lets tests make responses arrive out of order. */
+  latency?: number | ((method: string, args: unknown) => number);
+  kiosk?: Partial<KioskConfig>;
+};
+
+function notFound(what: string): BackendError {
+  return { code: "not_found", message: `${what} not found` };
+}
+
+function summary(e: data.FakeExhibitor): ExhibitorSummary {
+  return {
+    id: e.id,
+    name_en: e.name_en,
+    name_zh: e.name_zh,
+    booths: e.booths,
+    pavilion: e.pavilion,
+    country: e.country,
+    logo: e.logo,
+  };
+}
+
+function fold(s: string): string {
+  return s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+}
+
+/** Scores one exhibitor against a query; 0 means no match. */
+export function fakeScore(e: data.FakeExhibitor, text: string): number {
+  const q = fold(text.trim());
+  if (q === "") return 0;
+  const compact = q.replace(/\s+/g, "");
+  if (e.booths.some((b) => b.toLowerCase() === q)) return 100;
+  const names = [e.name_en, e.name_zh ?? ""].map(fold);
+  if (names.some((n) => n === q)) return 90;
+  if (names.some((n) => n.startsWith(q))) return 80;
+  if (e.pinyin) {
+    const syllables = e.pinyin.split(" ");
+    const joined = syllables.join("");
+    const initials = syllables.map((s) => s[0]).join("");
+    if (joined.startsWith(compact) || initials.startsWith(compact)) return 70;
+    if (joined.includes(compact) || (compact.length >= 2 && initials.includes(compact))) return 60;
+  }
+  if (q.length >= 3 && names.some((n) => n.includes(q))) return 50;
+  if (e.booths.some((b) => b.toLowerCase().startsWith(q))) return 45;
+  const other = [e.description_en, e.description_zh, ...e.products.map((p) => p.name_en)]
+    .filter((s): s is string => !!s)
+    .map(fold);
+  if (q.length >= 3 && other.some((s) => s.includes(q))) return 10;
+  return 0;
+}
+
+export function createFakeBackend(options: FakeOptions = {}): Backend {
+  const kiosk: KioskConfig = { ...data.kioskConfig, ...options.kiosk };
+
+  function respond<T>(method: string, args: unknown, make: () => T): Promise<T> {
+    const latency =
+      typeof options.latency === "function"
+        ? options.latency(method, args)
+        : (options.latency ?? 0);
+    return new Promise((resolve, reject) => {
+      const run = () => {
+        try {
+          // A deep copy, so screens can never mutate the fake's data by accident.
+          resolve(structuredClone(make()));
+        } catch (e) {
+          reject(e);
+        }
+      };
+      if (latency > 0) setTimeout(run, latency);
+      else queueMicrotask(run);
+    });
+  }
+
+  function matchesFilter(
+    e: data.FakeExhibitor,
+    f: {
+      pavilion?: string | null;
+      category?: string | null;
+      country?: string | null;
+      hall?: string | null;
+    },
+  ): boolean {
+    if (f.pavilion && e.pavilion !== f.pavilion) return false;
+    if (f.country && e.country !== f.country) return false;
+    if (f.hall && !e.booths.some((b) => data.hallOfBooth(b) === f.hall)) return false;
+    if (f.category) {
+      const wanted = data.categoryAndChildren(f.category);
+      if (!e.categories.some((c) => wanted.includes(c))) return false;
+    }
+    return true;
+  }
+
+  return {
+    fair: () => respond("fair", null, () => data.fair),
+    pavilions: () => respond("pavilions", null, () => data.pavilions),
+    pavilion: (slug) =>
+      respond("pavilion", slug, () => {
+        const p = data.pavilions.find((p) => p.slug === slug);
+        if (!p) throw notFound(`pavilion ${slug}`);
+        return p;
+      }),
+    categories: () => respond("categories", null, () => data.categories),
+    exhibitors: (filter) =>
+      respond("exhibitors", filter, () => {
+        const all = data.exhibitors
+          .filter((e) => matchesFilter(e, filter))
+          .sort((a, b) => a.name_en.localeCompare(b.name_en));
+        const offset = filter.offset ?? 0;
+        const limit = filter.limit ?? 50;
+        return { total: all.length, items: all.slice(offset, offset + limit).map(summary) };
+      }),
+    exhibitor: (id) =>
+      respond("exhibitor", id, () => {
+        const e = data.exhibitors.find((e) => e.id === id);
+        if (!e) throw notFound(`exhibitor ${id}`);
+        const { pinyin: _pinyin, ...profile } = e;
+        const pavilion = data.pavilions.find((p) => p.slug === e.pavilion);
+        return {
+          ...profile,
+          pavilion_name_en: pavilion?.name_en ?? null,
+          pavilion_name_zh: pavilion?.name_zh ?? null,
+          halls: [...new Set(e.booths.map(data.hallOfBooth))],
+        };
+      }),
+    search: (query) =>
+      respond("search", query, (): SearchHit[] =>
+        data.exhibitors
+          .filter((e) => matchesFilter(e, query))
+          .map((e) => ({ e, score: fakeScore(e, query.text) }))
+          .filter(({ score }) => score > 0)
+          .sort((a, b) => b.score - a.score || a.e.name_en.localeCompare(b.e.name_en))
+          .slice(0, query.limit)
+          .map(({ e, score }) => ({
+            id: e.id,
+            name_en: e.name_en,
+            name_zh: e.name_zh,
+            booths: e.booths,
+            score,
+            pavilion: e.pavilion,
+            logo: e.logo,
+          })),
+      ),
+    halls: () => respond("halls", null, () => data.halls),
+    countries: () => respond("countries", null, () => data.countries),
+    kioskConfig: () => respond("kioskConfig", null, () => kiosk),
+    assetUrl: (sha256) => {
+      const svg = data.assets.get(sha256);
+      return svg === undefined ? "" : `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+    },
+  };
+}

@@ -1,0 +1,51 @@
+//! The one door from the interface to the backend. Everything outside `src/backend/` talks to
+//! this interface; today it is implemented over Tauri IPC (`tauri.ts`) and in memory (`fake.ts`,
+//! for tests and browser development). A later HTTP implementation served by the hub fits here.
+import type { BackendError } from "../bindings/BackendError";
+import type { CategoryNode } from "../bindings/CategoryNode";
+import type { Country } from "../bindings/Country";
+import type { ExhibitorFilter } from "../bindings/ExhibitorFilter";
+import type { ExhibitorPage } from "../bindings/ExhibitorPage";
+import type { ExhibitorProfile } from "../bindings/ExhibitorProfile";
+import type { FairInfo } from "../bindings/FairInfo";
+import type { Hall } from "../bindings/Hall";
+import type { KioskConfig } from "../bindings/KioskConfig";
+import type { PavilionSummary } from "../bindings/PavilionSummary";
+import type { SearchHit } from "../bindings/SearchHit";
+import type { SearchQuery } from "../bindings/SearchQuery";
+
+export interface Backend {
+  fair(): Promise<FairInfo>;
+  pavilions(): Promise<PavilionSummary[]>;
+  pavilion(slug: string): Promise<PavilionSummary>;
+  /** The two-level category tree: top-level nodes with their children. */
+  categories(): Promise<CategoryNode[]>;
+  exhibitors(filter: ExhibitorFilter): Promise<ExhibitorPage>;
+  exhibitor(id: string): Promise<ExhibitorProfile>;
+  /** Best hits first. Never rejects because of what the visitor typed. */
+  search(query: SearchQuery): Promise<SearchHit[]>;
+  halls(): Promise<Hall[]>;
+  countries(): Promise<Country[]>;
+  kioskConfig(): Promise<KioskConfig>;
+  /** A URL the webview can load an image from; never a data: URL built from JSON. */
+  assetUrl(sha256: string): string;
+}
+
+/** Turns whatever a backend rejected with into the `{code, message}` shape. */
+export function toBackendError(e: unknown): BackendError {
+  if (typeof e === "object" && e !== null && "code" in e && "message" in e) {
+    const { code, message } = e as { code: unknown; message: unknown };
+    return { code: String(code), message: String(message) };
+  }
+  if (e instanceof Error) return { code: "internal", message: e.message };
+  return { code: "internal", message: String(e) };
+}
+
+export function isBackendError(e: unknown): e is BackendError {
+  return (
+    typeof e === "object" &&
+    e !== null &&
+    typeof (e as BackendError).code === "string" &&
+    typeof (e as BackendError).message === "string"
+  );
+}

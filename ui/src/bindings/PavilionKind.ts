@@ -1,0 +1,1 @@
+export type PavilionKind = "country" | "region" | "city" | "theme";

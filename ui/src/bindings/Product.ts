@@ -1,0 +1,9 @@
+import type { AssetRef } from "./AssetRef";
+
+export type Product = {
+  name_en: string;
+  name_zh: string | null;
+  description_en: string | null;
+  description_zh: string | null;
+  image: AssetRef | null;
+};
