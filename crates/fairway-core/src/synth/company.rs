@@ -35,6 +35,8 @@ pub(crate) struct Company {
     pub country: String,
     pub description_en: Option<String>,
     pub description_zh: Option<String>,
+    /// Hand-written companies always get a phone number: acceptance checks use them.
+    pub featured: bool,
 }
 
 /// Remembers names and address slugs already used so that companies stay distinct.
@@ -122,6 +124,7 @@ fn draw(rng: &mut Rng, spec: &PavilionSpec) -> Company {
                 country: spec.country.to_owned(),
                 description_en: None,
                 description_zh: None,
+                featured: false,
             }
         }
         NameStyle::Foreign(style) => {
@@ -157,6 +160,7 @@ fn draw(rng: &mut Rng, spec: &PavilionSpec) -> Company {
                 country: spec.country.to_owned(),
                 description_en: None,
                 description_zh: None,
+                featured: false,
             }
         }
     }
@@ -234,7 +238,9 @@ pub(crate) fn exhibitor(
         categories.push("trade-services".to_owned());
     }
     let (title_en, title_zh) = *rng.pick(TITLES);
-    let phone = (!rng.chance(8)).then(|| fiction_phone(ordinal));
+    // Stepping by a prime spreads consecutive exhibitors over all three reserved ranges.
+    let no_phone = rng.chance(8) && !company.featured;
+    let phone = (!no_phone).then(|| fiction_phone(ordinal * 389));
     Exhibitor {
         id,
         name_en: company.name_en.clone(),

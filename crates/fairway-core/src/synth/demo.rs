@@ -374,6 +374,7 @@ fn featured_company(rng: &mut super::rng::Rng, f: &Featured, slug: String) -> Co
         country: f.country.to_owned(),
         description_en: None,
         description_zh: None,
+        featured: true,
     };
     company::describe(rng, &mut company);
     if f.description_en.is_some() || f.description_zh.is_some() {
