@@ -754,3 +754,33 @@ fn a_synthetic_fair_of_twenty_thousand_exhibitors_writes_completely() {
         .collect();
     assert_eq!(kinds.len(), 4, "all four pavilion kinds");
 }
+
+#[test]
+fn tiny_synthetic_fairs_still_have_two_levels_and_every_pavilion_kind() {
+    for exhibitors in [0, 1, 10] {
+        let (dir, report) = synthetic(exhibitors, 1);
+        let d = dir.path();
+        assert_eq!(report.exhibitors, exhibitors);
+        assert_eq!(rows(d, "exhibitors.csv").len(), exhibitors);
+        let levels: BTreeSet<String> = rows(d, "halls.csv")
+            .into_iter()
+            .map(|h| h["level"].clone())
+            .collect();
+        assert_eq!(levels.len(), 2, "{exhibitors} exhibitors: two levels");
+        let kinds: BTreeSet<String> = rows(d, "pavilions.csv")
+            .into_iter()
+            .map(|p| p["kind"].clone())
+            .collect();
+        assert_eq!(
+            kinds.len(),
+            4,
+            "{exhibitors} exhibitors: all four pavilion kinds"
+        );
+        assert!(
+            rows(d, "connectors.csv")
+                .iter()
+                .any(|c| c["kind"] == "elevator"),
+            "a lift between the levels"
+        );
+    }
+}

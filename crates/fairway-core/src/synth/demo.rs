@@ -1,6 +1,6 @@
 //! The demo fair: a western-China investment and trade fair in a fictional expo centre.
 //!
-//! Eight halls on two levels, seventeen pavilions of all four kinds and about 370 exhibitors.
+//! Eight halls on two levels, seventeen pavilions of all four kinds and 381 exhibitors.
 //! A handful of hand-written companies carry what the acceptance tests search for (Chongqing
 //! banks, 长安, 厦门 and 六安 companies, Thai companies, a Vietnamese coffee roaster with
 //! diacritics, names with commas, quotes and ampersands, a description with a line break); the
@@ -21,48 +21,15 @@ type Group = (Option<&'static str>, usize);
 
 /// Which groups of exhibitors stand in which hall, and how many: a pavilion slug, or `None` for
 /// exhibitors outside any pavilion.
+#[rustfmt::skip]
 const LAYOUT: &[(&str, &[Group])] = &[
-    ("N1", &[(Some("chongqing"), 50)]),
-    (
-        "N2",
-        &[
-            (Some("sichuan"), 25),
-            (Some("guizhou"), 18),
-            (Some("yunnan"), 20),
-        ],
-    ),
-    (
-        "N3",
-        &[
-            (Some("guangxi"), 22),
-            (Some("shaanxi"), 18),
-            (Some("hong-kong"), 22),
-        ],
-    ),
-    (
-        "N4",
-        &[
-            (Some("new-energy-vehicles"), 25),
-            (Some("smart-manufacturing"), 25),
-        ],
-    ),
-    (
-        "S1",
-        &[
-            (Some("thailand"), 24),
-            (Some("vietnam"), 20),
-            (Some("laos"), 12),
-        ],
-    ),
-    ("S2", &[(Some("consumer-goods"), 22), (None, 6)]),
-    (
-        "S3",
-        &[
-            (Some("singapore"), 16),
-            (Some("malaysia"), 16),
-            (Some("indonesia"), 14),
-        ],
-    ),
+    ("N1", &[(Some("chongqing"), 60)]),
+    ("N2", &[(Some("sichuan"), 25), (Some("guizhou"), 18), (Some("yunnan"), 20)]),
+    ("N3", &[(Some("guangxi"), 22), (Some("shaanxi"), 18)]),
+    ("N4", &[(Some("new-energy-vehicles"), 25), (Some("smart-manufacturing"), 25)]),
+    ("S1", &[(Some("thailand"), 24), (Some("vietnam"), 20), (Some("laos"), 12)]),
+    ("S2", &[(Some("hong-kong"), 22), (Some("consumer-goods"), 22), (None, 6)]),
+    ("S3", &[(Some("singapore"), 16), (Some("malaysia"), 16), (Some("indonesia"), 14)]),
     ("M1", &[(Some("design"), 16)]),
 ];
 
@@ -412,15 +379,15 @@ pub(super) fn plan() -> io::Result<FairPlan> {
     };
 
     let halls = [
-        venue::hall("N1", 1, 96.0, 72.0, 0.0, 0.0),
-        venue::hall("N2", 1, 96.0, 72.0, 96.0, 0.0),
-        venue::hall("N3", 1, 96.0, 72.0, 192.0, 0.0),
-        venue::hall("N4", 1, 96.0, 72.0, 288.0, 0.0),
-        venue::hall("S1", 1, 96.0, 72.0, 0.0, 96.0),
-        venue::hall("S2", 1, 96.0, 72.0, 96.0, 96.0),
-        venue::hall("S3", 1, 96.0, 72.0, 192.0, 96.0),
-        // The level-2 hall sits over the south half of S2; its south wall is S2's south wall.
-        venue::hall("M1", 2, 96.0, 48.0, 96.0, 120.0),
+        venue::hall("N1", 1, 96.0, 60.0, 0.0, 0.0),
+        venue::hall("N2", 1, 96.0, 60.0, 96.0, 0.0),
+        venue::hall("N3", 1, 96.0, 60.0, 192.0, 0.0),
+        venue::hall("N4", 1, 96.0, 60.0, 288.0, 0.0),
+        venue::hall("S1", 1, 96.0, 60.0, 0.0, 84.0),
+        venue::hall("S2", 1, 96.0, 60.0, 96.0, 84.0),
+        venue::hall("S3", 1, 96.0, 60.0, 192.0, 84.0),
+        // The level-2 hall sits over the south part of S2; its south wall is S2's south wall.
+        venue::hall("M1", 2, 72.0, 36.0, 108.0, 108.0),
     ];
     let mut plans: Vec<HallPlan> = halls.iter().cloned().map(HallPlan::new).collect();
 
@@ -478,25 +445,26 @@ pub(super) fn plan() -> io::Result<FairPlan> {
     let [n1, n2, n3, n4, s1, s2, s3, m1] = &halls;
     use ConnectorKind::{Corridor, Door, Elevator, Escalator, Ramp, Stairs};
     plan.connectors = vec![
-        venue::connector(n1, (96.0, 36.0), n2, (0.0, 36.0), Door),
-        venue::connector(n2, (96.0, 36.0), n3, (0.0, 36.0), Door),
-        venue::connector(n3, (96.0, 36.0), n4, (0.0, 36.0), Door),
-        venue::connector(s1, (96.0, 36.0), s2, (0.0, 36.0), Door),
-        venue::connector(s2, (96.0, 36.0), s3, (0.0, 36.0), Door),
-        venue::connector(n1, (48.0, 72.0), s1, (48.0, 0.0), Corridor),
-        venue::connector(n3, (48.0, 72.0), s3, (48.0, 0.0), Corridor),
+        venue::connector(n1, (96.0, 30.0), n2, (0.0, 30.0), Door),
+        venue::connector(n2, (96.0, 30.0), n3, (0.0, 30.0), Door),
+        venue::connector(n3, (96.0, 30.0), n4, (0.0, 30.0), Door),
+        venue::connector(s1, (96.0, 30.0), s2, (0.0, 30.0), Door),
+        venue::connector(s2, (96.0, 30.0), s3, (0.0, 30.0), Door),
+        venue::connector(n1, (48.0, 60.0), s1, (48.0, 0.0), Corridor),
+        venue::connector(n3, (48.0, 60.0), s3, (48.0, 0.0), Corridor),
         // The concourse between N2 and S2 slopes: the south halls sit a little lower.
-        venue::connector(n2, (48.0, 72.0), s2, (48.0, 0.0), Ramp),
-        venue::connector(s2, (24.0, 72.0), m1, (24.0, 48.0), Stairs),
-        venue::connector(s2, (48.0, 72.0), m1, (48.0, 48.0), Escalator),
-        venue::connector(s2, (72.0, 72.0), m1, (72.0, 48.0), Elevator),
+        venue::connector(n2, (48.0, 60.0), s2, (48.0, 0.0), Ramp),
+        // Stairs, escalator and lift rise along S2's south wall to M1's south wall above it.
+        venue::connector(s2, (24.0, 60.0), m1, (12.0, 36.0), Stairs),
+        venue::connector(s2, (48.0, 60.0), m1, (36.0, 36.0), Escalator),
+        venue::connector(s2, (72.0, 60.0), m1, (60.0, 36.0), Elevator),
     ];
     plan.kiosks = vec![
         venue::kiosk(
             "K-N1-ENTRANCE",
             n1,
             48.0,
-            69.0,
+            57.0,
             "Hall N1, concourse entrance",
             "N1馆 连廊入口",
         ),
@@ -504,7 +472,7 @@ pub(super) fn plan() -> io::Result<FairPlan> {
             "K-N4-EAST",
             n4,
             93.0,
-            36.0,
+            30.0,
             "Hall N4, east wall",
             "N4馆 东侧",
         ),
@@ -520,7 +488,7 @@ pub(super) fn plan() -> io::Result<FairPlan> {
             "K-S2-LIFTS",
             s2,
             84.0,
-            69.0,
+            57.0,
             "Hall S2, by the lifts to M1",
             "S2馆 电梯旁（通往M1）",
         ),
@@ -535,8 +503,8 @@ pub(super) fn plan() -> io::Result<FairPlan> {
         venue::kiosk(
             "K-M1-LIFTS",
             m1,
-            60.0,
-            45.0,
+            48.0,
+            34.0,
             "Hall M1 (Level 2), by the lifts",
             "M1馆（2层）电梯旁",
         ),
