@@ -41,7 +41,8 @@ pub struct SynthReport {
 }
 
 /// Writes the demo fair into `dir` (created if missing; files of the same names are replaced).
-/// `assets/demo-fair/` is exactly this output.
+/// `assets/demo-fair/` is exactly this output: after changing the generator, refresh it with
+/// `cargo run -p fairway-core --example demo_fair`.
 pub fn write_demo_fair(dir: &Path) -> io::Result<SynthReport> {
     write_folder(dir, &demo::plan()?)
 }
