@@ -158,7 +158,11 @@ pub fn build_snapshot(
             sequence,
         });
     }
-    let key = opts.secret_key.as_deref().map(SecretKey::read).transpose()?;
+    let key = opts
+        .secret_key
+        .as_deref()
+        .map(SecretKey::read)
+        .transpose()?;
     let created = opts
         .created
         .unwrap_or_else(OffsetDateTime::now_utc)
@@ -209,10 +213,7 @@ pub fn build_snapshot(
         .suffix(".sqlite.tmp")
         .tempfile_in(out_dir)
         .map_err(io_at(out_dir))?;
-    conn.execute(
-        "VACUUM INTO ?1",
-        [tmp.path().to_string_lossy().as_ref()],
-    )?;
+    conn.execute("VACUUM INTO ?1", [tmp.path().to_string_lossy().as_ref()])?;
     drop(conn);
     tmp.as_file().sync_all().map_err(io_at(tmp.path()))?;
     let (size, sha256) = manifest::file_digest(tmp.path()).map_err(io_at(tmp.path()))?;
@@ -384,9 +385,7 @@ struct ImageUse {
 /// Re-encodes every referenced image once per role. Files are read and hashed in parallel,
 /// identical contents are re-encoded only once, and the first failure in source order is
 /// reported, naming the file and who uses it.
-fn reencode_images(
-    source: &FairSource,
-) -> Result<(Vec<Asset>, write::ImageAddresses), BuildError> {
+fn reencode_images(source: &FairSource) -> Result<(Vec<Asset>, write::ImageAddresses), BuildError> {
     let mut uses: Vec<ImageUse> = Vec::new();
     let mut seen: HashMap<(String, ImageRole), ()> = HashMap::new();
     let mut add = |name: &Option<String>, role: ImageRole, used_by: &dyn Fn() -> String| {
@@ -401,14 +400,21 @@ fn reencode_images(
         }
     };
     for p in &source.pavilions {
-        add(&p.logo, ImageRole::Logo, &|| format!("logo of pavilion {}", p.slug));
+        add(&p.logo, ImageRole::Logo, &|| {
+            format!("logo of pavilion {}", p.slug)
+        });
     }
     for e in &source.exhibitors {
-        add(&e.logo, ImageRole::Logo, &|| format!("logo of exhibitor {}", e.id));
+        add(&e.logo, ImageRole::Logo, &|| {
+            format!("logo of exhibitor {}", e.id)
+        });
     }
     for p in &source.products {
         add(&p.image, ImageRole::Product, &|| {
-            format!("image of product {:?} of exhibitor {}", p.name_en, p.exhibitor)
+            format!(
+                "image of product {:?} of exhibitor {}",
+                p.name_en, p.exhibitor
+            )
         });
     }
 
@@ -487,7 +493,10 @@ fn par_map<T: Sync, R: Send>(
             .collect();
         handles
             .into_iter()
-            .map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
             .collect()
     });
     let mut slots: Vec<Option<Result<R, BuildError>>> = (0..items.len()).map(|_| None).collect();

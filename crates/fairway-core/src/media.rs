@@ -100,6 +100,11 @@ pub enum MediaError {
 /// and is the same bytes for the same input.
 pub fn reencode(bytes: &[u8], role: ImageRole) -> Result<Asset, MediaError> {
     let format = sniff(bytes)?;
+    if format == ImageFormat::Jpeg && !jpeg_is_complete(bytes) {
+        return Err(MediaError::Corrupt(
+            "the file ends before the JPEG end-of-image marker".to_owned(),
+        ));
+    }
     let (width, height) = header_dimensions(bytes, format)?;
     if width == 0 || height == 0 {
         return Err(MediaError::NoPixels { width, height });
@@ -151,6 +156,18 @@ fn sniff(bytes: &[u8]) -> Result<ImageFormat, MediaError> {
     }
 }
 
+/// The JPEG decoder fills a cut-off picture with grey instead of failing, so a truncated file
+/// is caught here: the last scan (the last SOS marker, `FF DA`) must be followed by the
+/// end-of-image marker (`FF D9`). Neither pair can occur inside entropy-coded data, where every
+/// `FF` byte is followed by `00`; an EXIF thumbnail's own markers all come before the main
+/// image's scans.
+fn jpeg_is_complete(bytes: &[u8]) -> bool {
+    let Some(last_scan) = bytes.windows(2).rposition(|w| w == [0xff, 0xda]) else {
+        return false;
+    };
+    bytes[last_scan..].windows(2).any(|w| w == [0xff, 0xd9])
+}
+
 /// Reads only the header. No pixel buffer is allocated, so a file claiming 60000×60000 pixels
 /// costs nothing before it is refused.
 fn header_dimensions(bytes: &[u8], format: ImageFormat) -> Result<(u32, u32), MediaError> {
@@ -198,10 +215,16 @@ fn encode(image: &DynamicImage, role: ImageRole) -> Result<Asset, MediaError> {
         "image/jpeg"
     } else {
         // Fast deflate keeps a 20,000-logo build within its time budget; logos are small.
-        let encoder = PngEncoder::new_with_quality(&mut out, CompressionType::Fast, PngFilter::Adaptive);
+        let encoder =
+            PngEncoder::new_with_quality(&mut out, CompressionType::Fast, PngFilter::Adaptive);
         if has_alpha {
             let rgba = image.to_rgba8();
-            encoder.write_image(rgba.as_raw(), width, height, image::ExtendedColorType::Rgba8)
+            encoder.write_image(
+                rgba.as_raw(),
+                width,
+                height,
+                image::ExtendedColorType::Rgba8,
+            )
         } else {
             let rgb = image.to_rgb8();
             encoder.write_image(rgb.as_raw(), width, height, image::ExtendedColorType::Rgb8)

@@ -34,7 +34,10 @@ fn build_writes_a_snapshot_and_a_manifest_that_describes_it() {
         &std::fs::read(out.path().join("manifest.json")).expect("manifest bytes"),
     )
     .expect("manifest is JSON");
-    assert_eq!(json["created"], "2025-06-01T08:00:00Z", "times are RFC 3339 UTC");
+    assert_eq!(
+        json["created"], "2025-06-01T08:00:00Z",
+        "times are RFC 3339 UTC"
+    );
     assert_eq!(json["expires"], "2025-08-30T08:00:00Z");
     assert_eq!(json["file"], "expo-2025-1.sqlite");
 }
@@ -73,7 +76,10 @@ fn build_stores_meta_rows_with_the_source_hash() {
     assert_eq!(meta.fair_id, "expo-2025");
     assert_eq!(meta.sequence, 1);
     assert_eq!(meta.created, "2025-06-01T08:00:00Z");
-    assert_eq!(meta.generator, format!("fairway {}", env!("CARGO_PKG_VERSION")));
+    assert_eq!(
+        meta.generator,
+        format!("fairway {}", env!("CARGO_PKG_VERSION"))
+    );
     assert_eq!(
         meta.source_hash,
         source_hash(f.root(), None).expect("hashing the source"),
@@ -95,7 +101,16 @@ fn build_counts_what_it_wrote_and_stores_each_image_once() {
     let report = f.build(out.path(), options());
     let c = report.counts;
     assert_eq!(
-        (c.halls, c.pavilions, c.categories, c.booths, c.exhibitors, c.products, c.kiosks, c.connectors),
+        (
+            c.halls,
+            c.pavilions,
+            c.categories,
+            c.booths,
+            c.exhibitors,
+            c.products,
+            c.kiosks,
+            c.connectors
+        ),
         (2, 2, 4, 4, 3, 3, 1, 1)
     );
     assert_eq!(
@@ -144,11 +159,22 @@ fn build_refuses_a_sequence_that_does_not_grow() {
     )
     .expect_err("sequence 2 exists already");
     assert!(
-        matches!(err, BuildError::SequenceNotGreater { sequence: 2, previous: 2, .. }),
+        matches!(
+            err,
+            BuildError::SequenceNotGreater {
+                sequence: 2,
+                previous: 2,
+                ..
+            }
+        ),
         "unexpected error: {err}"
     );
     assert!(err.to_string().contains("sequences must grow"), "{err}");
-    assert_eq!(listing(out.path()), before, "a refused build changes nothing");
+    assert_eq!(
+        listing(out.path()),
+        before,
+        "a refused build changes nothing"
+    );
     assert_eq!(
         std::fs::read(out.path().join("manifest.json")).expect("manifest"),
         manifest_before
@@ -173,7 +199,11 @@ fn build_refuses_to_overwrite_an_existing_snapshot_file() {
 #[test]
 fn a_broken_image_fails_the_build_naming_the_file_and_who_uses_it_and_leaves_no_folder() {
     let f = fixture();
-    std::fs::write(f.root().join("images/e2.png"), b"this is text, not a picture").expect("write");
+    std::fs::write(
+        f.root().join("images/e2.png"),
+        b"this is text, not a picture",
+    )
+    .expect("write");
     let parent = tempfile::tempdir().expect("parent folder");
     let out = parent.path().join("new").join("out");
 
@@ -219,8 +249,9 @@ fn a_missing_image_file_is_named_in_the_error() {
     let out = tempfile::tempdir().expect("output folder");
     let err = build_snapshot(&f.source, out.path(), &options()).expect_err("no such file");
     assert!(
-        err.to_string()
-            .starts_with("images/missing.png (image of product \"Jasmine rice\" of exhibitor E0001): cannot read"),
+        err.to_string().starts_with(
+            "images/missing.png (image of product \"Jasmine rice\" of exhibitor E0001): cannot read"
+        ),
         "{err}"
     );
     assert!(listing(out.path()).is_empty());

@@ -44,7 +44,10 @@ fn exhibitor_profile_json_has_the_documented_shape() {
         .expect("query runs")
         .expect("E0001 exists");
     let logo = profile.logo.clone().expect("E0001 has a logo");
-    let rice = profile.products[0].image.clone().expect("the rice has a picture");
+    let rice = profile.products[0]
+        .image
+        .clone()
+        .expect("the rice has a picture");
     let value = serde_json::to_value(&profile).expect("profile serialises");
     let mut documented = value.clone();
     documented
@@ -86,10 +89,18 @@ fn exhibitor_with_blank_cells_shows_nulls_and_products_in_source_order() {
     let value = serde_json::to_value(&profile).expect("serialises");
     assert_eq!(value["website"], serde_json::Value::Null);
     assert_eq!(value["contact"]["email"], serde_json::Value::Null);
-    let names: Vec<&str> = profile.products.iter().map(|p| p.name_en.as_str()).collect();
+    let names: Vec<&str> = profile
+        .products
+        .iter()
+        .map(|p| p.name_en.as_str())
+        .collect();
     assert_eq!(names, ["Deepal S7", "Spare parts"]);
     let car = profile.products[0].image.clone().expect("car picture");
-    assert_eq!((car.width, car.height), (1024, 512), "products fit in 1024 px");
+    assert_eq!(
+        (car.width, car.height),
+        (1024, 512),
+        "products fit in 1024 px"
+    );
     assert_eq!(value["products"][1]["image"], serde_json::Value::Null);
     assert!(snapshot.exhibitor("E9999").expect("query").is_none());
 }
@@ -101,7 +112,10 @@ fn assets_are_served_by_their_hash_with_their_type() {
     let profile = snapshot.exhibitor("E0002").expect("query").expect("E0002");
     let car = profile.products[0].image.clone().expect("car picture");
     let blob = snapshot.asset(&car.sha256).expect("query").expect("stored");
-    assert_eq!(blob.mime, "image/jpeg", "an opaque product picture is a JPEG");
+    assert_eq!(
+        blob.mime, "image/jpeg",
+        "an opaque product picture is a JPEG"
+    );
     assert!(blob.bytes.starts_with(&[0xff, 0xd8, 0xff]));
     let logo = snapshot
         .asset(&profile.logo.expect("logo").sha256)
@@ -152,24 +166,39 @@ fn exhibitor_filters_by_pavilion_country_hall_and_category_with_its_children() {
     };
     let some = |s: &str| Some(s.to_owned());
     assert_eq!(
-        ids(ExhibitorFilter { pavilion: some("thailand"), ..Default::default() }),
+        ids(ExhibitorFilter {
+            pavilion: some("thailand"),
+            ..Default::default()
+        }),
         ["E0001"]
     );
     assert_eq!(
-        ids(ExhibitorFilter { country: some("CN"), ..Default::default() }),
+        ids(ExhibitorFilter {
+            country: some("CN"),
+            ..Default::default()
+        }),
         ["E0003", "E0002"]
     );
     assert_eq!(
-        ids(ExhibitorFilter { hall: some("N2"), ..Default::default() }),
+        ids(ExhibitorFilter {
+            hall: some("N2"),
+            ..Default::default()
+        }),
         ["E0003", "E0002"]
     );
     assert_eq!(
-        ids(ExhibitorFilter { category: some("vehicles"), ..Default::default() }),
+        ids(ExhibitorFilter {
+            category: some("vehicles"),
+            ..Default::default()
+        }),
         ["E0003", "E0002"],
         "a parent category lists its children's exhibitors"
     );
     assert_eq!(
-        ids(ExhibitorFilter { category: some("ev"), ..Default::default() }),
+        ids(ExhibitorFilter {
+            category: some("ev"),
+            ..Default::default()
+        }),
         ["E0002"]
     );
     assert_eq!(
@@ -181,7 +210,13 @@ fn exhibitor_filters_by_pavilion_country_hall_and_category_with_its_children() {
         ["E0002"],
         "filters combine"
     );
-    assert!(ids(ExhibitorFilter { hall: some("nowhere"), ..Default::default() }).is_empty());
+    assert!(
+        ids(ExhibitorFilter {
+            hall: some("nowhere"),
+            ..Default::default()
+        })
+        .is_empty()
+    );
 }
 
 #[test]
@@ -213,13 +248,25 @@ fn pavilions_come_with_exhibitor_counts_kind_colour_and_logo() {
     assert_eq!(pavilions.len(), 2);
     let th = &pavilions[0];
     assert_eq!(
-        (th.slug.as_str(), th.kind.as_str(), th.color.as_deref(), th.exhibitors),
+        (
+            th.slug.as_str(),
+            th.kind.as_str(),
+            th.color.as_deref(),
+            th.exhibitors
+        ),
         ("thailand", "country", Some("#1d4ed8"), 1)
     );
     let logo = th.logo.clone().expect("Thailand has a logo");
-    assert_eq!((logo.width, logo.height), (100, 60), "small logos are not upscaled");
+    assert_eq!(
+        (logo.width, logo.height),
+        (100, 60),
+        "small logos are not upscaled"
+    );
     assert_eq!(pavilions[1].logo, None);
-    assert_eq!(snapshot.pavilion("chongqing").expect("query"), Some(pavilions[1].clone()));
+    assert_eq!(
+        snapshot.pavilion("chongqing").expect("query"),
+        Some(pavilions[1].clone())
+    );
     assert_eq!(snapshot.pavilion("atlantis").expect("query"), None);
 }
 
@@ -228,7 +275,10 @@ fn halls_booths_kiosks_connectors_and_fair_come_back_as_written() {
     let (_out, path) = built();
     let snapshot = open(&path);
     let halls = snapshot.halls().expect("halls");
-    assert_eq!(halls.iter().map(|h| h.code.as_str()).collect::<Vec<_>>(), ["N1", "N2"]);
+    assert_eq!(
+        halls.iter().map(|h| h.code.as_str()).collect::<Vec<_>>(),
+        ["N1", "N2"]
+    );
     assert_eq!(halls[1].level, 2);
 
     let booths = snapshot.booths_in_hall("N1").expect("booths");
@@ -258,8 +308,10 @@ fn the_reader_cannot_write() {
         .execute("INSERT INTO meta (key, value) VALUES ('x', 'y')", [])
         .expect_err("a snapshot is read-only");
     assert!(
-        err.to_string().contains("readonly") || err.to_string().contains("query_only")
-            || err.to_string().contains("read-only") || err.to_string().contains("attempt to write"),
+        err.to_string().contains("readonly")
+            || err.to_string().contains("query_only")
+            || err.to_string().contains("read-only")
+            || err.to_string().contains("attempt to write"),
         "{err}"
     );
     assert!(
@@ -321,19 +373,36 @@ fn per_item_queries_use_indexes_not_full_scans() {
         let rows = stmt
             .query_map([], |r| r.get::<_, String>(3))
             .expect("plan rows");
-        rows.map(|r| r.expect("plan row")).collect::<Vec<_>>().join("\n")
+        rows.map(|r| r.expect("plan row"))
+            .collect::<Vec<_>>()
+            .join("\n")
     };
     for (what, sql) in [
-        ("exhibitor by id", "SELECT * FROM exhibitors WHERE id = 'E0001'"),
-        ("asset by hash", "SELECT bytes FROM assets WHERE sha256 = 'x'"),
+        (
+            "exhibitor by id",
+            "SELECT * FROM exhibitors WHERE id = 'E0001'",
+        ),
+        (
+            "asset by hash",
+            "SELECT bytes FROM assets WHERE sha256 = 'x'",
+        ),
         ("booths of a hall", "SELECT * FROM booths WHERE hall = 'N1'"),
         (
             "exhibitors of a pavilion",
             "SELECT id FROM exhibitors WHERE pavilion = 'x' ORDER BY sort_key, rowid",
         ),
-        ("alphabetical list", "SELECT id FROM exhibitors ORDER BY sort_key, rowid LIMIT 20"),
-        ("products of an exhibitor", "SELECT * FROM products WHERE exhibitor = 1 ORDER BY ord"),
-        ("booths of an exhibitor", "SELECT * FROM exhibitor_booths WHERE exhibitor = 1"),
+        (
+            "alphabetical list",
+            "SELECT id FROM exhibitors ORDER BY sort_key, rowid LIMIT 20",
+        ),
+        (
+            "products of an exhibitor",
+            "SELECT * FROM products WHERE exhibitor = 1 ORDER BY ord",
+        ),
+        (
+            "booths of an exhibitor",
+            "SELECT * FROM exhibitor_booths WHERE exhibitor = 1",
+        ),
         (
             "exhibitors of a category",
             "SELECT exhibitor FROM exhibitor_categories WHERE category = 'ev'",
@@ -341,9 +410,13 @@ fn per_item_queries_use_indexes_not_full_scans() {
     ] {
         let p = plan(sql);
         assert!(
-            !p.lines().any(|l| l.starts_with("SCAN ") && !l.contains("USING")),
+            !p.lines()
+                .any(|l| l.starts_with("SCAN ") && !l.contains("USING")),
             "{what} must not scan a table:\n{p}"
         );
-        assert!(!p.contains("TEMP B-TREE"), "{what} must not sort at query time:\n{p}");
+        assert!(
+            !p.contains("TEMP B-TREE"),
+            "{what} must not sort at query time:\n{p}"
+        );
     }
 }

@@ -498,7 +498,9 @@ pub(crate) fn open_read_only(path: &Path) -> rusqlite::Result<Connection> {
     let uri = format!("{}?immutable=1", file_uri(path));
     let conn = Connection::open_with_flags(
         uri,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_URI
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
     schema::configure_reader(&conn)?;
     Ok(conn)
@@ -527,7 +529,11 @@ pub(crate) fn read_meta(conn: &Connection) -> rusqlite::Result<Meta> {
     Ok(Meta {
         fair_id: get("fair_id")?,
         sequence: sequence.parse().map_err(|_| {
-            rusqlite::Error::InvalidColumnType(0, "sequence".to_owned(), rusqlite::types::Type::Text)
+            rusqlite::Error::InvalidColumnType(
+                0,
+                "sequence".to_owned(),
+                rusqlite::types::Type::Text,
+            )
         })?,
         created: get("created")?,
         source_hash: get("source_hash")?,
@@ -537,7 +543,9 @@ pub(crate) fn read_meta(conn: &Connection) -> rusqlite::Result<Meta> {
 
 pub(crate) fn counts(conn: &Connection) -> rusqlite::Result<Counts> {
     let count = |table: &str| -> rusqlite::Result<u64> {
-        conn.query_row(&format!("SELECT count(*) FROM {table}"), params![], |r| count_at(r, 0))
+        conn.query_row(&format!("SELECT count(*) FROM {table}"), params![], |r| {
+            count_at(r, 0)
+        })
     };
     Ok(Counts {
         halls: count("halls")?,
@@ -592,11 +600,7 @@ fn json_list(r: &Row<'_>, idx: usize) -> rusqlite::Result<Vec<String>> {
     match text {
         None => Ok(Vec::new()),
         Some(text) => serde_json::from_str(&text).map_err(|e| {
-            rusqlite::Error::FromSqlConversionFailure(
-                idx,
-                rusqlite::types::Type::Text,
-                Box::new(e),
-            )
+            rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e))
         }),
     }
 }

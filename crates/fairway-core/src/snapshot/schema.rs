@@ -55,7 +55,9 @@ mod tests {
 
     #[test]
     fn migrations_are_valid_and_count_the_schema_version() {
-        migrations().validate().expect("the embedded migrations apply to an empty database");
+        migrations()
+            .validate()
+            .expect("the embedded migrations apply to an empty database");
         let mut conn = Connection::open_in_memory().expect("in-memory database");
         create(&mut conn).expect("migrations apply");
         assert_eq!(version(&conn).expect("user_version"), SCHEMA_VERSION);

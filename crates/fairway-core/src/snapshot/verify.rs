@@ -88,7 +88,10 @@ pub fn verify_at(snapshot: &Path, pubkey: Option<&Path>, now: OffsetDateTime) ->
         Err(e) => {
             report.push(
                 "manifest",
-                Err(format!("{}: not a valid manifest: {e}", manifest_path.display())),
+                Err(format!(
+                    "{}: not a valid manifest: {e}",
+                    manifest_path.display()
+                )),
             );
             return report;
         }
@@ -112,10 +115,7 @@ pub fn verify_at(snapshot: &Path, pubkey: Option<&Path>, now: OffsetDateTime) ->
         if manifest.file == file_name {
             Ok(format!("manifest names {file_name}"))
         } else {
-            Err(format!(
-                "manifest names {}, not {file_name}",
-                manifest.file
-            ))
+            Err(format!("manifest names {}, not {file_name}", manifest.file))
         },
     );
 
@@ -144,14 +144,19 @@ pub fn verify_at(snapshot: &Path, pubkey: Option<&Path>, now: OffsetDateTime) ->
         },
     );
 
-    report.push("signature", check_signature(&manifest_path, &manifest_bytes, pubkey));
+    report.push(
+        "signature",
+        check_signature(&manifest_path, &manifest_bytes, pubkey),
+    );
 
     let conn = open_read_only(snapshot);
     report.push(
         "sequence",
-        match conn.as_ref().map_err(|e| e.to_string()).and_then(|c| {
-            read_meta(c).map_err(|e| format!("cannot read the meta table: {e}"))
-        }) {
+        match conn
+            .as_ref()
+            .map_err(|e| e.to_string())
+            .and_then(|c| read_meta(c).map_err(|e| format!("cannot read the meta table: {e}")))
+        {
             Ok(meta) if meta.fair_id != manifest.fair_id => Err(format!(
                 "snapshot is of fair {}, manifest says {}",
                 meta.fair_id, manifest.fair_id

@@ -101,7 +101,15 @@ pub fn write_source(
     )?;
     for (ord, h) in source.halls.iter().enumerate() {
         stmt.execute(params![
-            h.code, ord_of(ord), h.name_en, h.name_zh, h.level, h.width_m, h.depth_m, h.x_m, h.y_m
+            h.code,
+            ord_of(ord),
+            h.name_en,
+            h.name_zh,
+            h.level,
+            h.width_m,
+            h.depth_m,
+            h.x_m,
+            h.y_m
         ])?;
     }
 
@@ -250,6 +258,10 @@ mod tests {
     fn sort_key_folds_case_and_diacritics() {
         assert_eq!(sort_key("  École Nationale "), "ecole nationale");
         assert_eq!(sort_key("ÅNGSTRÖM Co"), "angstrom co");
-        assert_eq!(sort_key("重庆长安"), "重庆长安", "Chinese text is left as it is");
+        assert_eq!(
+            sort_key("重庆长安"),
+            "重庆长安",
+            "Chinese text is left as it is"
+        );
     }
 }

@@ -16,7 +16,12 @@ use time::macros::datetime;
 /// A PNG with an alpha channel, `w`×`h`, coloured by position so re-encodes differ by size.
 pub fn png_rgba(w: u32, h: u32, seed: u8) -> Vec<u8> {
     let img = RgbaImage::from_fn(w, h, |x, y| {
-        Rgba([(x % 256) as u8, (y % 256) as u8, seed, if x < w / 2 { 255 } else { 128 }])
+        Rgba([
+            (x % 256) as u8,
+            (y % 256) as u8,
+            seed,
+            if x < w / 2 { 255 } else { 128 },
+        ])
     });
     encode(DynamicImage::ImageRgba8(img), ImageFormat::Png)
 }
@@ -29,7 +34,8 @@ pub fn rgb(w: u32, h: u32, seed: u8, format: ImageFormat) -> Vec<u8> {
 
 fn encode(img: DynamicImage, format: ImageFormat) -> Vec<u8> {
     let mut out = Cursor::new(Vec::new());
-    img.write_to(&mut out, format).expect("encoding a test image in memory");
+    img.write_to(&mut out, format)
+        .expect("encoding a test image in memory");
     out.into_inner()
 }
 
