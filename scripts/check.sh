@@ -1,8 +1,14 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every test and check. `.ci/run` calls exactly this.
 source "$(dirname "$0")/lib.sh"
-ensure_debian_packages
+ensure_debian_packages "${TAURI_PACKAGES[@]}" "${E2E_PACKAGES[@]}"
 ensure_rust
+ensure_node
+ensure_ui_packages
+ensure_tauri_driver
+
+echo "==> ui: svelte-check, vitest, prettier, build"
+(cd ui && npm run check && npm test && npm run format:check && npm run build)
 
 echo "==> cargo fmt --check"
 cargo fmt --all --check
@@ -16,5 +22,7 @@ if cargo tree --workspace -d -e normal,build --locked | grep -q libsqlite3-sys; 
   exit 1
 fi
 
-echo "==> cargo test"
+echo "==> cargo test (unit, integration, bindings, and end-to-end in the real app under Xvfb)"
+# The end-to-end tests drive the fairway-kiosk binary; build it first so they test this tree.
+cargo build -p fairway-kiosk --locked
 cargo test --workspace --locked

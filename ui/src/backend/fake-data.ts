@@ -1,13 +1,13 @@
 //! In-memory demo data for the fake backend: a small bilingual fair that looks real on screen.
 //! Pictures are drawn as SVG here; the real backend serves re-encoded PNG/JPEG from the snapshot.
-import type { AssetRef } from "../bindings/AssetRef";
+import type { ImageRef } from "../bindings/ImageRef";
 import type { CategoryNode } from "../bindings/CategoryNode";
 import type { Country } from "../bindings/Country";
 import type { ExhibitorProfile } from "../bindings/ExhibitorProfile";
-import type { FairInfo } from "../bindings/FairInfo";
+import type { Fair } from "../bindings/Fair";
 import type { Hall } from "../bindings/Hall";
 import type { KioskConfig } from "../bindings/KioskConfig";
-import type { PavilionSummary } from "../bindings/PavilionSummary";
+import type { Pavilion } from "../bindings/Pavilion";
 
 /** Pictures by fake content hash, as SVG source. */
 export const assets = new Map<string, string>();
@@ -30,7 +30,7 @@ function escapeXml(s: string): string {
   return s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-function logo(seed: string, initials: string, color: string): AssetRef {
+function logo(seed: string, initials: string, color: string): ImageRef {
   const sha = fakeSha(`logo:${seed}`);
   assets.set(
     sha,
@@ -42,7 +42,7 @@ function logo(seed: string, initials: string, color: string): AssetRef {
   return { sha256: sha, width: 256, height: 256 };
 }
 
-function picture(seed: string, color: string, shape: "circle" | "box" | "wave"): AssetRef {
+function picture(seed: string, color: string, shape: "circle" | "box" | "wave"): ImageRef {
   const sha = fakeSha(`picture:${seed}`);
   const figure =
     shape === "circle"
@@ -59,7 +59,7 @@ function picture(seed: string, color: string, shape: "circle" | "box" | "wave"):
   return { sha256: sha, width: 640, height: 480 };
 }
 
-export const fair: FairInfo = {
+export const fair: Fair = {
   id: "demo-2026",
   name_en: "Land–Sea Corridor Investment & Trade Fair 2026",
   name_zh: "2026 陆海新通道投资贸易博览会",
@@ -67,6 +67,7 @@ export const fair: FairInfo = {
   venue_zh: "重庆国际博览中心",
   starts_on: "2026-05-20",
   ends_on: "2026-05-23",
+  timezone: "Asia/Shanghai",
   default_language: "en",
 };
 
@@ -80,10 +81,10 @@ export const kioskConfig: KioskConfig = {
 };
 
 export const halls: Hall[] = [
-  { code: "N1", name_en: "Hall N1", name_zh: "北1馆", level: 1 },
-  { code: "N2", name_en: "Hall N2", name_zh: "北2馆", level: 1 },
-  { code: "S1", name_en: "Hall S1", name_zh: "南1馆", level: 1 },
-  { code: "S2", name_en: "Hall S2", name_zh: "南2馆", level: 1 },
+  { code: "N1", name_en: "Hall N1", name_zh: "北1馆", level: 1, width_m: 96, depth_m: 60, x_m: 0, y_m: 0 },
+  { code: "N2", name_en: "Hall N2", name_zh: "北2馆", level: 1, width_m: 96, depth_m: 60, x_m: 0, y_m: 0 },
+  { code: "S1", name_en: "Hall S1", name_zh: "南1馆", level: 1, width_m: 96, depth_m: 60, x_m: 0, y_m: 0 },
+  { code: "S2", name_en: "Hall S2", name_zh: "南2馆", level: 1, width_m: 96, depth_m: 60, x_m: 0, y_m: 0 },
 ];
 
 export const countries: Country[] = [
@@ -95,7 +96,7 @@ export const countries: Country[] = [
   { code: "VN", name_en: "Vietnam", name_zh: "越南" },
 ];
 
-type PavilionSeed = Omit<PavilionSummary, "exhibitor_count" | "logo"> & { initials: string };
+type PavilionSeed = Omit<Pavilion, "exhibitors" | "logo"> & { initials: string };
 
 const pavilionSeeds: PavilionSeed[] = [
   {
@@ -247,7 +248,7 @@ const categorySeeds: CategorySeed[] = [
 ];
 
 /** An exhibitor as the fake keeps it: the profile plus what the fake search looks at. */
-export type FakeExhibitor = ExhibitorProfile & { pinyin: string | null };
+export type FakeExhibitor = Omit<ExhibitorProfile, "labels"> & { pinyin: string | null };
 
 type ExhibitorSeed = Omit<FakeExhibitor, "logo" | "products" | "contact"> & {
   initials: string;
@@ -730,10 +731,10 @@ export const exhibitors: FakeExhibitor[] = exhibitorSeeds.map(
   }),
 );
 
-export const pavilions: PavilionSummary[] = pavilionSeeds.map(({ initials, ...p }) => ({
+export const pavilions: Pavilion[] = pavilionSeeds.map(({ initials, ...p }) => ({
   ...p,
   logo: logo(p.slug, initials, p.color ?? "#555"),
-  exhibitor_count: exhibitors.filter((e) => e.pavilion === p.slug).length,
+  exhibitors: exhibitors.filter((e) => e.pavilion === p.slug).length,
 }));
 
 function buildTree(): CategoryNode[] {
@@ -748,14 +749,14 @@ function buildTree(): CategoryNode[] {
           slug: c.slug,
           name_en: c.name_en,
           name_zh: c.name_zh,
-          exhibitor_count: countIn([c.slug]),
+          exhibitors: countIn([c.slug]),
           children: [],
         }));
       return {
         slug: top.slug,
         name_en: top.name_en,
         name_zh: top.name_zh,
-        exhibitor_count: countIn([top.slug, ...children.map((c) => c.slug)]),
+        exhibitors: countIn([top.slug, ...children.map((c) => c.slug)]),
         children,
       };
     });
@@ -766,6 +767,12 @@ export const categories: CategoryNode[] = buildTree();
 /** The category slugs a filter on `slug` covers: itself and, for a top-level node, its children. */
 export function categoryAndChildren(slug: string): string[] {
   return [slug, ...categorySeeds.filter((c) => c.parent === slug).map((c) => c.slug)];
+}
+
+/** Every category, top-level or not, by slug. */
+export function categoryLabel(slug: string): { slug: string; name_en: string; name_zh: string } {
+  const seed = categorySeeds.find((c) => c.slug === slug);
+  return { slug, name_en: seed?.name_en ?? slug, name_zh: seed?.name_zh ?? slug };
 }
 
 /** Hall code of a booth code such as `N1-A01`. */

@@ -125,11 +125,28 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
         if (!e) throw notFound(`exhibitor ${id}`);
         const { pinyin: _pinyin, ...profile } = e;
         const pavilion = data.pavilions.find((p) => p.slug === e.pavilion);
+        const hallOf = (code: string) => data.halls.find((h) => h.code === code);
         return {
           ...profile,
-          pavilion_name_en: pavilion?.name_en ?? null,
-          pavilion_name_zh: pavilion?.name_zh ?? null,
-          halls: [...new Set(e.booths.map(data.hallOfBooth))],
+          labels: {
+            pavilion: pavilion
+              ? { slug: pavilion.slug, name_en: pavilion.name_en, name_zh: pavilion.name_zh }
+              : null,
+            categories: e.categories.map(data.categoryLabel),
+            booths: e.booths.map((code, i) => {
+              const hall = data.hallOfBooth(code);
+              return {
+                code,
+                hall,
+                hall_name_en: hallOf(hall)?.name_en ?? hall,
+                hall_name_zh: hallOf(hall)?.name_zh ?? hall,
+                x_m: 4 + 8 * i,
+                y_m: 4,
+                width_m: 6,
+                depth_m: 4,
+              };
+            }),
+          },
         };
       }),
     search: (query) =>

@@ -2,22 +2,23 @@
 //! this interface; today it is implemented over Tauri IPC (`tauri.ts`) and in memory (`fake.ts`,
 //! for tests and browser development). A later HTTP implementation served by the hub fits here.
 import type { BackendError } from "../bindings/BackendError";
+import type { ErrorCode } from "../bindings/ErrorCode";
 import type { CategoryNode } from "../bindings/CategoryNode";
 import type { Country } from "../bindings/Country";
 import type { ExhibitorFilter } from "../bindings/ExhibitorFilter";
 import type { ExhibitorPage } from "../bindings/ExhibitorPage";
 import type { ExhibitorProfile } from "../bindings/ExhibitorProfile";
-import type { FairInfo } from "../bindings/FairInfo";
+import type { Fair } from "../bindings/Fair";
 import type { Hall } from "../bindings/Hall";
 import type { KioskConfig } from "../bindings/KioskConfig";
-import type { PavilionSummary } from "../bindings/PavilionSummary";
+import type { Pavilion } from "../bindings/Pavilion";
 import type { SearchHit } from "../bindings/SearchHit";
 import type { SearchQuery } from "../bindings/SearchQuery";
 
 export interface Backend {
-  fair(): Promise<FairInfo>;
-  pavilions(): Promise<PavilionSummary[]>;
-  pavilion(slug: string): Promise<PavilionSummary>;
+  fair(): Promise<Fair>;
+  pavilions(): Promise<Pavilion[]>;
+  pavilion(slug: string): Promise<Pavilion>;
   /** The two-level category tree: top-level nodes with their children. */
   categories(): Promise<CategoryNode[]>;
   exhibitors(filter: ExhibitorFilter): Promise<ExhibitorPage>;
@@ -31,11 +32,18 @@ export interface Backend {
   assetUrl(sha256: string): string;
 }
 
+/** The codes the Rust side sends (`ErrorCode`); anything else is treated as `internal`. */
+const CODES: readonly ErrorCode[] = ["not_found", "snapshot", "internal"];
+
+function asCode(code: unknown): ErrorCode {
+  return CODES.find((c) => c === code) ?? "internal";
+}
+
 /** Turns whatever a backend rejected with into the `{code, message}` shape. */
 export function toBackendError(e: unknown): BackendError {
   if (typeof e === "object" && e !== null && "code" in e && "message" in e) {
     const { code, message } = e as { code: unknown; message: unknown };
-    return { code: String(code), message: String(message) };
+    return { code: asCode(code), message: String(message) };
   }
   if (e instanceof Error) return { code: "internal", message: e.message };
   return { code: "internal", message: String(e) };
@@ -45,7 +53,7 @@ export function isBackendError(e: unknown): e is BackendError {
   return (
     typeof e === "object" &&
     e !== null &&
-    typeof (e as BackendError).code === "string" &&
+    CODES.some((c) => c === (e as BackendError).code) &&
     typeof (e as BackendError).message === "string"
   );
 }

@@ -3,15 +3,15 @@
 import type { Backend } from "../backend";
 import type { CategoryNode } from "../bindings/CategoryNode";
 import type { Country } from "../bindings/Country";
-import type { FairInfo } from "../bindings/FairInfo";
+import type { Fair } from "../bindings/Fair";
 import type { Hall } from "../bindings/Hall";
 import type { KioskConfig } from "../bindings/KioskConfig";
-import type { PavilionSummary } from "../bindings/PavilionSummary";
+import type { Pavilion } from "../bindings/Pavilion";
 
 export type Catalog = {
-  fair: FairInfo;
+  fair: Fair;
   config: KioskConfig;
-  pavilions: PavilionSummary[];
+  pavilions: Pavilion[];
   categories: CategoryNode[];
   halls: Hall[];
   countries: Country[];
@@ -44,7 +44,7 @@ class Lookup {
     ),
   );
 
-  pavilion(slug: string | null | undefined): PavilionSummary | undefined {
+  pavilion(slug: string | null | undefined): Pavilion | undefined {
     return slug ? this.pavilionMap.get(slug) : undefined;
   }
   hall(code: string | null | undefined): Hall | undefined {

@@ -1,7 +1,11 @@
 //! What the snapshot reader hands to a kiosk screen or the CLI: plain serialisable values whose
 //! JSON shapes are part of the contract (`fairway info --json`, `fairway show --json`).
+//!
+//! The types a kiosk screen receives also derive [`TS`]: the kiosk exports them as TypeScript
+//! into `ui/src/bindings/`, so the interface and this file cannot drift apart.
 
 use serde::Serialize;
+use ts_rs::TS;
 
 /// `fairway info --json`: which fair, which snapshot, and how much is in it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -47,7 +51,7 @@ pub struct Meta {
 }
 
 /// The whole `fair` row.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Fair {
     pub id: String,
     pub name_en: String,
@@ -57,11 +61,12 @@ pub struct Fair {
     pub starts_on: Option<String>,
     pub ends_on: Option<String>,
     pub timezone: Option<String>,
+    #[ts(as = "crate::model::Language")]
     pub default_language: String,
 }
 
 /// A hall, in the order of the source file. Metres.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct Hall {
     pub code: String,
     pub name_en: String,
@@ -74,7 +79,7 @@ pub struct Hall {
 }
 
 /// A stored image, by address and size, without its bytes (fetch those with `asset`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct ImageRef {
     pub sha256: String,
     pub width: u32,
@@ -82,10 +87,11 @@ pub struct ImageRef {
 }
 
 /// A pavilion with how many exhibitors belong to it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Pavilion {
     pub slug: String,
     /// country, region, city or theme.
+    #[ts(as = "crate::model::PavilionKind")]
     pub kind: String,
     pub name_en: String,
     pub name_zh: String,
@@ -95,16 +101,18 @@ pub struct Pavilion {
     pub description_en: Option<String>,
     pub description_zh: Option<String>,
     pub logo: Option<ImageRef>,
+    #[ts(type = "number")]
     pub exhibitors: u64,
 }
 
 /// A category and its children (the tree has two levels). `exhibitors` counts each exhibitor
 /// once, and a parent's count includes its children's exhibitors.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct CategoryNode {
     pub slug: String,
     pub name_en: String,
     pub name_zh: String,
+    #[ts(type = "number")]
     pub exhibitors: u64,
     pub children: Vec<CategoryNode>,
 }
@@ -126,7 +134,7 @@ pub struct ExhibitorFilter {
 }
 
 /// One line of an exhibitor list.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct ExhibitorSummary {
     pub id: String,
     pub name_en: String,
@@ -139,7 +147,7 @@ pub struct ExhibitorSummary {
 
 /// `fairway show --json`: the whole profile as the kiosk shows it. The keys up to `logo` are
 /// the documented shape; `labels` adds the names and places a screen shows next to the codes.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct ExhibitorProfile {
     pub id: String,
     pub name_en: String,
@@ -161,7 +169,7 @@ pub struct ExhibitorProfile {
 }
 
 /// The exhibitor's contact person.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Contact {
     pub name_en: Option<String>,
     pub name_zh: Option<String>,
@@ -172,7 +180,7 @@ pub struct Contact {
 }
 
 /// A product on an exhibitor's profile.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Product {
     pub name_en: String,
     pub name_zh: Option<String>,
@@ -182,7 +190,7 @@ pub struct Product {
 }
 
 /// Names and places for the codes in a profile.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct ProfileLabels {
     pub pavilion: Option<Label>,
     pub categories: Vec<Label>,
@@ -190,7 +198,7 @@ pub struct ProfileLabels {
 }
 
 /// A slug with its two names.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Label {
     pub slug: String,
     pub name_en: String,
@@ -198,7 +206,7 @@ pub struct Label {
 }
 
 /// Where a booth is: its hall (with names) and its rectangle in metres.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct BoothPlace {
     pub code: String,
     pub hall: String,

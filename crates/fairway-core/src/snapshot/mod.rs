@@ -5,6 +5,7 @@
 //! Kiosks open it with [`Snapshot::open`], which cannot write.
 
 pub mod dto;
+pub mod listing;
 pub mod manifest;
 pub mod read;
 pub mod schema;
@@ -13,6 +14,7 @@ pub mod verify;
 pub mod write;
 
 pub use dto::*;
+pub use listing::{CountryName, ExhibitorPage, SearchResult};
 pub use manifest::{MANIFEST_FILE, Manifest, ManifestError, SIGNATURE_FILE};
 pub use read::{Snapshot, SnapshotError};
 pub use schema::SCHEMA_VERSION;

@@ -1,0 +1,242 @@
+//! The kiosk's configuration: a small TOML file named with `--config`, or the demo defaults.
+//!
+//! ```toml
+//! kiosk_id = "N1-entrance"
+//! location_en = "Hall N1, main entrance"
+//! location_zh = "N1馆 主入口"
+//! language = "en"          # en | zh: the language the attract screen returns to
+//! idle_seconds = 60        # inactivity before the "still here?" countdown
+//! snapshot = "/var/lib/fairway/current.sqlite"   # relative paths are relative to this file
+//! fullscreen = true
+//! ```
+//!
+//! Every key is checked here, once, at start: a bad file stops the kiosk with one line naming
+//! the file and the key, rather than a kiosk that runs on half a configuration.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use fairway_core::model::Language;
+use serde::Serialize;
+use ts_rs::TS;
+
+/// The smallest idle time accepted: shorter would reset visitors while they read.
+pub const MIN_IDLE_SECONDS: u32 = 5;
+/// The largest idle time accepted (a day).
+pub const MAX_IDLE_SECONDS: u32 = 86_400;
+
+/// What the interface is told about the kiosk it runs on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct KioskConfig {
+    pub kiosk_id: String,
+    pub location_en: Option<String>,
+    pub location_zh: Option<String>,
+    /// The language a new visitor session starts in.
+    pub language: Language,
+    pub idle_seconds: u32,
+    pub fullscreen: bool,
+}
+
+impl Default for KioskConfig {
+    fn default() -> Self {
+        KioskConfig {
+            kiosk_id: "demo".to_owned(),
+            location_en: None,
+            location_zh: None,
+            language: Language::En,
+            idle_seconds: 60,
+            fullscreen: false,
+        }
+    }
+}
+
+/// The whole configuration: what the interface sees plus where the snapshot is.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Settings {
+    pub kiosk: KioskConfig,
+    /// `None`: the demo fair.
+    pub snapshot: Option<PathBuf>,
+}
+
+/// Why a configuration file was refused. One line, naming the file and, where there is one,
+/// the key.
+#[derive(Debug)]
+pub struct ConfigError {
+    pub path: PathBuf,
+    pub key: Option<String>,
+    pub problem: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.key {
+            Some(key) => write!(f, "{}: {key}: {}", self.path.display(), self.problem),
+            None => write!(f, "{}: {}", self.path.display(), self.problem),
+        }
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+/// Reads and checks a configuration file. Keys that are absent take their defaults.
+pub fn load(path: &Path) -> Result<Settings, ConfigError> {
+    let err = |key: Option<&str>, problem: String| ConfigError {
+        path: path.to_path_buf(),
+        key: key.map(str::to_owned),
+        problem,
+    };
+    let text = std::fs::read_to_string(path).map_err(|e| err(None, format!("cannot read: {e}")))?;
+    parse(&text, path.parent().unwrap_or(Path::new("."))).map_err(|(key, problem)| err(key, problem))
+}
+
+type KeyProblem = (Option<&'static str>, String);
+
+/// Parses the text of a configuration file; relative snapshot paths are resolved against `base`.
+fn parse(text: &str, base: &Path) -> Result<Settings, KeyProblem> {
+    let table: toml::Table = text.parse().map_err(|e: toml::de::Error| {
+        let at = e
+            .span()
+            .map(|s| {
+                let before = &text[..s.start.min(text.len())];
+                let line = before.matches('\n').count() + 1;
+                let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+                format!("line {line}, column {column}: ")
+            })
+            .unwrap_or_default();
+        (None, format!("{at}{}", e.message()))
+    })?;
+
+    let mut settings = Settings::default();
+    for (key, value) in &table {
+        match key.as_str() {
+            "kiosk_id" => {
+                let id = string("kiosk_id", value)?;
+                if id.trim().is_empty() {
+                    return Err((Some("kiosk_id"), "must not be empty".to_owned()));
+                }
+                settings.kiosk.kiosk_id = id;
+            }
+            "location_en" => settings.kiosk.location_en = Some(string("location_en", value)?),
+            "location_zh" => settings.kiosk.location_zh = Some(string("location_zh", value)?),
+            "language" => {
+                settings.kiosk.language = match string("language", value)?.as_str() {
+                    "en" => Language::En,
+                    "zh" => Language::Zh,
+                    other => {
+                        return Err((Some("language"), format!("{other:?} is neither \"en\" nor \"zh\"")));
+                    }
+                }
+            }
+            "idle_seconds" => {
+                let n = value
+                    .as_integer()
+                    .ok_or_else(|| (Some("idle_seconds"), format!("expected a whole number of seconds, found {}", value.type_str())))?;
+                settings.kiosk.idle_seconds = u32::try_from(n)
+                    .ok()
+                    .filter(|n| (MIN_IDLE_SECONDS..=MAX_IDLE_SECONDS).contains(n))
+                    .ok_or_else(|| {
+                        (
+                            Some("idle_seconds"),
+                            format!("{n} is outside {MIN_IDLE_SECONDS}..={MAX_IDLE_SECONDS}"),
+                        )
+                    })?;
+            }
+            "snapshot" => {
+                let p = PathBuf::from(string("snapshot", value)?);
+                settings.snapshot = Some(if p.is_absolute() { p } else { base.join(p) });
+            }
+            "fullscreen" => {
+                settings.kiosk.fullscreen = value.as_bool().ok_or_else(|| {
+                    (Some("fullscreen"), format!("expected true or false, found {}", value.type_str()))
+                })?;
+            }
+            _ => {
+                return Err((
+                    None,
+                    format!(
+                        "unknown key {key:?} (known: kiosk_id, location_en, location_zh, language, idle_seconds, snapshot, fullscreen)"
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(settings)
+}
+
+fn string(key: &'static str, value: &toml::Value) -> Result<String, KeyProblem> {
+    value
+        .as_str()
+        .map(str::to_owned)
+        .ok_or_else(|| (Some(key), format!("expected a string, found {}", value.type_str())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(text: &str) -> (tempfile::TempDir, PathBuf) {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let path = dir.path().join("kiosk.toml");
+        std::fs::write(&path, text).expect("the config file is written");
+        (dir, path)
+    }
+
+    #[test]
+    fn a_full_config_file_sets_every_key() {
+        let (dir, path) = write(
+            "kiosk_id = \"N1-01\"\nlocation_en = \"Hall N1\"\nlocation_zh = \"N1馆\"\n\
+             language = \"zh\"\nidle_seconds = 90\nsnapshot = \"feed/x.sqlite\"\nfullscreen = true\n",
+        );
+        let settings = load(&path).expect("the file is valid");
+        assert_eq!(
+            settings.kiosk,
+            KioskConfig {
+                kiosk_id: "N1-01".into(),
+                location_en: Some("Hall N1".into()),
+                location_zh: Some("N1馆".into()),
+                language: Language::Zh,
+                idle_seconds: 90,
+                fullscreen: true,
+            }
+        );
+        assert_eq!(
+            settings.snapshot,
+            Some(dir.path().join("feed/x.sqlite")),
+            "a relative snapshot path is relative to the config file"
+        );
+    }
+
+    #[test]
+    fn an_empty_config_file_means_the_defaults() {
+        let (_dir, path) = write("");
+        let settings = load(&path).expect("an empty file is valid");
+        assert_eq!(settings, Settings::default());
+        assert_eq!(settings.kiosk.idle_seconds, 60, "DESIGN: idle defaults to 60 s");
+    }
+
+    #[test]
+    fn bad_config_files_are_refused_with_one_line_naming_file_and_key() {
+        let cases = [
+            ("language = \"fr\"", "kiosk.toml: language: \"fr\" is neither"),
+            ("idle_seconds = \"soon\"", "kiosk.toml: idle_seconds: expected a whole number"),
+            ("idle_seconds = 1", "kiosk.toml: idle_seconds: 1 is outside"),
+            ("fullscreen = \"yes\"", "kiosk.toml: fullscreen: expected true or false"),
+            ("kiosk_id = \"\"", "kiosk.toml: kiosk_id: must not be empty"),
+            ("kiosk_id = 7", "kiosk.toml: kiosk_id: expected a string"),
+            ("idle = 60", "kiosk.toml: unknown key \"idle\""),
+            ("kiosk_id = \"a\"\nlanguage = ", "kiosk.toml: line 2, column"),
+        ];
+        for (text, expected) in cases {
+            let (_dir, path) = write(text);
+            let message = load(&path).expect_err(text).to_string();
+            assert!(message.contains(expected), "{text:?} gave {message:?}, expected {expected:?}");
+            assert!(!message.contains('\n'), "errors are one line: {message:?}");
+        }
+    }
+
+    #[test]
+    fn a_missing_config_file_is_named_in_the_error() {
+        let message = load(Path::new("/nonexistent/kiosk.toml")).expect_err("no such file").to_string();
+        assert!(message.starts_with("/nonexistent/kiosk.toml: cannot read"), "{message}");
+    }
+}

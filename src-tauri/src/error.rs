@@ -1,0 +1,81 @@
+//! The one error that crosses to the interface: `{code, message}`, where `code` is a small enum
+//! the UI can branch on (mirrored in TypeScript through ts-rs) and `message` is one line.
+
+use fairway_core::snapshot::SnapshotError;
+use serde::Serialize;
+use ts_rs::TS;
+
+/// What kind of failure the interface is looking at. Add a code only when the UI needs it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// The pavilion or exhibitor asked for is not in this snapshot (a stale link, a hot-swap).
+    NotFound,
+    /// The snapshot could not be opened or read.
+    Snapshot,
+    /// Anything else: a bug, a worker that died. The interface shows a generic problem.
+    Internal,
+}
+
+/// A command's error as the interface receives it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, thiserror::Error)]
+#[ts(rename = "BackendError")]
+#[error("{message}")]
+pub struct CommandError {
+    pub code: ErrorCode,
+    pub message: String,
+}
+
+impl CommandError {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        CommandError {
+            code,
+            message: message.into(),
+        }
+    }
+
+    pub fn not_found(message: impl Into<String>) -> Self {
+        Self::new(ErrorCode::NotFound, message)
+    }
+
+    pub fn internal(message: impl Into<String>) -> Self {
+        Self::new(ErrorCode::Internal, message)
+    }
+}
+
+impl From<SnapshotError> for CommandError {
+    fn from(e: SnapshotError) -> Self {
+        Self::new(ErrorCode::Snapshot, e.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_serialise_as_code_and_message_with_snake_case_codes() {
+        let cases = [
+            (CommandError::not_found("no exhibitor E9"), "not_found"),
+            (CommandError::new(ErrorCode::Snapshot, "bad file"), "snapshot"),
+            (CommandError::internal("worker died"), "internal"),
+        ];
+        for (error, code) in cases {
+            let json = serde_json::to_value(&error).expect("errors serialise");
+            assert_eq!(
+                json,
+                serde_json::json!({ "code": code, "message": error.message }),
+                "the interface branches on exactly this shape"
+            );
+        }
+    }
+
+    #[test]
+    fn the_typescript_error_code_lists_exactly_the_rust_codes() {
+        let decl = ErrorCode::decl();
+        assert!(
+            decl.contains(r#""not_found" | "snapshot" | "internal""#),
+            "generated declaration: {decl}"
+        );
+    }
+}

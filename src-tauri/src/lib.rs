@@ -1,0 +1,169 @@
+//! Fairway's kiosk app: the Tauri shell around the visitor interface in `ui/`.
+//!
+//! [`run`] reads the command line and the configuration, opens the snapshot (the demo fair's
+//! when no configuration names one) and starts the window. [`app`] puts the pieces on a
+//! [`tauri::Builder`] a test can swap for a mock one. This crate is the only one that depends on
+//! Tauri; everything it shows comes from `fairway-core` through thin [`commands`].
+
+pub mod args;
+pub mod assets;
+pub mod bindings;
+pub mod commands;
+pub mod config;
+pub mod demo;
+pub mod error;
+pub mod pool;
+mod window;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use arc_swap::ArcSwap;
+use clap::Parser;
+use fairway_core::snapshot::Snapshot;
+use tauri::{Manager, Runtime};
+
+use crate::config::{KioskConfig, Settings};
+use crate::error::CommandError;
+use crate::pool::SnapshotPool;
+
+/// The app's state: its configuration and the snapshot it shows.
+#[derive(Debug)]
+pub struct Kiosk {
+    config: KioskConfig,
+    // Swapped as a whole when a new snapshot is installed; queries hold the old pool until done.
+    pool: ArcSwap<SnapshotPool>,
+}
+
+impl Kiosk {
+    pub fn new(config: KioskConfig, pool: SnapshotPool) -> Kiosk {
+        Kiosk {
+            config,
+            pool: ArcSwap::from_pointee(pool),
+        }
+    }
+
+    pub fn config(&self) -> &KioskConfig {
+        &self.config
+    }
+
+    /// The pool queries use now.
+    pub fn pool(&self) -> Arc<SnapshotPool> {
+        self.pool.load_full()
+    }
+
+    /// Runs `query` on a pooled connection on a blocking worker thread, never on the thread
+    /// that drives the window.
+    pub async fn read<T, F>(&self, query: F) -> Result<T, CommandError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Snapshot) -> Result<T, CommandError> + Send + 'static,
+    {
+        let pool = self.pool();
+        tauri::async_runtime::spawn_blocking(move || {
+            let snapshot = pool.get()?;
+            query(&snapshot)
+        })
+        .await
+        .map_err(|e| CommandError::internal(format!("query worker failed: {e}")))?
+    }
+}
+
+/// `fairway-kiosk [--config FILE.toml]`
+#[derive(Debug, Parser)]
+#[command(name = "fairway-kiosk", version, about = "Fairway's exhibitor kiosk")]
+struct Cli {
+    /// Kiosk configuration (TOML). Without one, the kiosk shows the demo fair.
+    #[arg(long, value_name = "FILE.toml")]
+    config: Option<PathBuf>,
+}
+
+/// The binary's entry point.
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let settings = match &cli.config {
+        Some(path) => match config::load(path) {
+            Ok(settings) => settings,
+            Err(e) => {
+                eprintln!("fairway-kiosk: {e}");
+                return ExitCode::from(2);
+            }
+        },
+        None => Settings::default(),
+    };
+    // A configured snapshot is opened before any window, so a wrong path fails at once.
+    let pool = match &settings.snapshot {
+        Some(path) => match SnapshotPool::open(path) {
+            Ok(pool) => Some(pool),
+            Err(e) => {
+                eprintln!("fairway-kiosk: {e}");
+                return ExitCode::FAILURE;
+            }
+        },
+        None => None,
+    };
+    let built = app(tauri::Builder::default(), settings.kiosk, pool)
+        .build(tauri::generate_context!());
+    match built {
+        Ok(app) => {
+            app.run(|_, _| {});
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("fairway-kiosk: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Everything the kiosk adds to a Tauri builder: commands, the asset scheme, the state and the
+/// locked-down window. `pool` is `None` for the demo fair, which is found (and built when needed)
+/// once the app knows its resource and cache folders.
+pub fn app<R: Runtime>(
+    builder: tauri::Builder<R>,
+    config: KioskConfig,
+    pool: Option<SnapshotPool>,
+) -> tauri::Builder<R> {
+    builder
+        .invoke_handler(tauri::generate_handler![
+            commands::fair,
+            commands::pavilions,
+            commands::pavilion,
+            commands::categories,
+            commands::exhibitors,
+            commands::exhibitor,
+            commands::search,
+            commands::halls,
+            commands::countries,
+            commands::kiosk_config,
+        ])
+        .register_asynchronous_uri_scheme_protocol(assets::SCHEME, |ctx, request, responder| {
+            let Some(kiosk) = ctx.app_handle().try_state::<Kiosk>() else {
+                responder.respond(assets::respond_unavailable());
+                return;
+            };
+            let pool = kiosk.pool();
+            let path = request.uri().path().to_owned();
+            tauri::async_runtime::spawn_blocking(move || {
+                responder.respond(assets::respond(&pool, &path));
+            });
+        })
+        .setup(move |app| {
+            let pool = match pool {
+                Some(pool) => pool,
+                None => {
+                    let resources = app.path().resource_dir().ok();
+                    let source = demo::source_folder(resources.as_deref())
+                        .ok_or(demo::DemoError::NoSource)?;
+                    let cache = app.path().app_cache_dir()?;
+                    let path = demo::snapshot(&source, &cache)?;
+                    SnapshotPool::open(&path)?
+                }
+            };
+            let fullscreen_config = config.clone();
+            app.manage(Kiosk::new(config, pool));
+            window::open(app.handle(), &fullscreen_config)?;
+            Ok(())
+        })
+}

@@ -1,0 +1,75 @@
+//! The kiosk's one window, locked down for a public touchscreen: the app's own pages only (no
+//! navigation elsewhere, no new windows), no zoom hotkeys, fullscreen when configured.
+
+use tauri::webview::NewWindowResponse;
+use tauri::{AppHandle, Runtime, Url, WebviewUrl, WebviewWindowBuilder};
+
+use crate::config::KioskConfig;
+
+/// The window's label; `capabilities/kiosk.json` grants the app's commands to it alone.
+pub const MAIN: &str = "main";
+
+/// Whether `url` is one of the app's own pages (Linux/macOS `tauri://localhost`, Windows
+/// `http(s)://tauri.localhost`).
+pub fn is_own_page(url: &Url) -> bool {
+    match url.scheme() {
+        "tauri" => url.host_str() == Some("localhost"),
+        "http" | "https" => url.host_str() == Some("tauri.localhost"),
+        _ => false,
+    }
+}
+
+pub fn open<R: Runtime>(app: &AppHandle<R>, config: &KioskConfig) -> tauri::Result<()> {
+    let window = WebviewWindowBuilder::new(app, MAIN, WebviewUrl::App("index.html".into()))
+        .title("Fairway")
+        .inner_size(1280.0, 800.0)
+        .min_inner_size(640.0, 480.0)
+        .fullscreen(config.fullscreen)
+        .zoom_hotkeys_enabled(false)
+        .on_navigation(|url| {
+            let allowed = is_own_page(url);
+            if !allowed {
+                eprintln!("fairway-kiosk: refused navigation to {url}");
+            }
+            allowed
+        })
+        .on_new_window(|url, _features| {
+            eprintln!("fairway-kiosk: refused a new window for {url}");
+            NewWindowResponse::Deny
+        })
+        .build()?;
+    if config.fullscreen {
+        // Without a window manager (a bare X server in a kiosk, or Xvfb) fullscreen is only a
+        // request nobody grants; covering the monitor by hand gives the same picture.
+        if let Ok(Some(monitor)) = window.current_monitor().or_else(|_| window.primary_monitor()) {
+            window.set_position(*monitor.position())?;
+            window.set_size(*monitor.size())?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_apps_own_origin_counts_as_its_page() {
+        let own = ["tauri://localhost/index.html", "http://tauri.localhost/", "https://tauri.localhost/x"];
+        let foreign = [
+            "https://example.com/",
+            "http://localhost:5173/",
+            "file:///etc/passwd",
+            "tauri://evil/",
+            "fairway://localhost/asset/00",
+            "http://tauri.localhost.evil.com/",
+            "data:text/html,hi",
+        ];
+        for u in own {
+            assert!(is_own_page(&Url::parse(u).expect("a URL")), "{u} is the app's own page");
+        }
+        for u in foreign {
+            assert!(!is_own_page(&Url::parse(u).expect("a URL")), "{u} is not the app's page");
+        }
+    }
+}

@@ -1,0 +1,217 @@
+//! Kiosk figures from the real app (see `scripts/bench-kiosk.sh` and BENCHMARKS.md): start to
+//! interactive home, keystroke to results painted (the interface's performance marks, read
+//! through WebDriver), and resident memory of the app's process tree over scripted navigation.
+//! Prints figures; asserts nothing about them.
+//!
+//! `bench_kiosk SNAPSHOT [NAVIGATIONS]`, with `FAIRWAY_KIOSK_BIN` naming a release build.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use fairway_e2e::{Kiosk, Options, scenario};
+use serde_json::Value;
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let snapshot = PathBuf::from(args.next().expect("usage: bench_kiosk SNAPSHOT [NAVIGATIONS]"));
+    let navigations: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(1000);
+    scenario(Duration::from_secs(3600), || async move {
+        let options = Options {
+            width: 1080,
+            height: 1920,
+            idle_seconds: 3600,
+            language: "en",
+        };
+        let mut starts = Vec::new();
+        for _ in 0..5 {
+            let t0 = Instant::now();
+            let kiosk = Kiosk::start_on(options.clone(), &snapshot).await;
+            kiosk.tap("[data-testid=attract]").await;
+            kiosk.wait_for("[data-testid=screen-home] [data-testid=tile-find]").await;
+            starts.push(t0.elapsed().as_secs_f64() * 1000.0);
+            kiosk.close().await;
+        }
+        report("start → interactive home (ms, 5 fresh processes)", &mut starts);
+
+        let kiosk = Kiosk::start_on(options.clone(), &snapshot).await;
+        kiosk.tap("[data-testid=attract]").await;
+        keystrokes(&kiosk).await;
+        memory(&kiosk, navigations).await;
+        kiosk.close().await;
+    });
+}
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i.min(sorted.len() - 1)]
+}
+
+fn report(what: &str, values: &mut [f64]) {
+    values.sort_by(f64::total_cmp);
+    println!(
+        "{what}: n={} p50={:.1} p99={:.1} min={:.1} max={:.1}",
+        values.len(),
+        percentile(values, 0.5),
+        percentile(values, 0.99),
+        values[0],
+        values[values.len() - 1]
+    );
+}
+
+async fn painted(kiosk: &Kiosk) -> u64 {
+    kiosk
+        .eval("return performance.getEntriesByName('results-painted', 'mark').length")
+        .await
+        .as_u64()
+        .unwrap_or(0)
+}
+
+/// 200 keystrokes of realistic queries; after each, wait for the next results paint.
+async fn keystrokes(kiosk: &Kiosk) {
+    kiosk.tap("[data-testid=tile-find]").await;
+    kiosk.wait_for("[data-testid=empty-state]").await;
+    let words = [
+        "chongqing", "cq", "bank", "thai", "n1a0", "solar", "guangxi", "vietnam", "machinery",
+        "coffee", "zhongguo", "sm", "logistics", "rubber", "ev", "nanning", "design", "laos",
+        "textile", "hk", "tea", "port", "battery", "fruit", "steel", "rice", "yinhang",
+    ];
+    let script = "performance.clearMarks(); return true";
+    kiosk.eval(script).await;
+    let mut typed = 0;
+    'outer: for word in words.iter().cycle() {
+        for c in word.chars() {
+            if typed == 200 {
+                break 'outer;
+            }
+            let before = painted(kiosk).await;
+            kiosk.type_on_keyboard(&c.to_string()).await;
+            typed += 1;
+            let deadline = Instant::now() + Duration::from_secs(5);
+            while painted(kiosk).await <= before && Instant::now() < deadline {
+                tokio::time::sleep(Duration::from_millis(2)).await;
+            }
+        }
+        kiosk.tap("[data-skbtn=\"{clear}\"]").await;
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let marks = kiosk
+        .eval(
+            "const k = performance.getEntriesByName('keystroke', 'mark').map(m => m.startTime); \
+             const p = performance.getEntriesByName('results-painted', 'mark').map(m => m.startTime); \
+             return { k, p }",
+        )
+        .await;
+    let times = |v: &Value| -> Vec<f64> {
+        v.as_array()
+            .map(|a| a.iter().filter_map(Value::as_f64).collect())
+            .unwrap_or_default()
+    };
+    let (ks, ps) = (times(&marks["k"]), times(&marks["p"]));
+    let mut latencies = Vec::new();
+    for (i, k) in ks.iter().enumerate() {
+        let next_key = ks.get(i + 1).copied().unwrap_or(f64::INFINITY);
+        // The first paint after this keystroke and before the next one; {clear} paints too but
+        // is not a keystroke mark of a letter, and its paint comes after a letter's.
+        if let Some(p) = ps.iter().find(|&&p| p > *k && p < next_key) {
+            latencies.push(p - k);
+        }
+    }
+    println!("keystrokes marked: {}, paints: {}, paired: {}", ks.len(), ps.len(), latencies.len());
+    report("keystroke → results painted (ms)", &mut latencies);
+}
+
+/// Resident memory of a process and all its descendants, in MiB.
+fn tree_rss_mib(root: u32) -> (f64, Vec<(String, f64)>) {
+    let mut parts = Vec::new();
+    let mut stack = vec![root];
+    let mut total = 0.0;
+    while let Some(pid) = stack.pop() {
+        let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+        let name = status
+            .lines()
+            .find_map(|l| l.strip_prefix("Name:"))
+            .unwrap_or("?")
+            .trim()
+            .to_owned();
+        let kib: f64 = status
+            .lines()
+            .find_map(|l| l.strip_prefix("VmRSS:"))
+            .and_then(|v| v.split_whitespace().next())
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0.0);
+        total += kib / 1024.0;
+        parts.push((name, kib / 1024.0));
+        stack.extend(children(pid));
+    }
+    (total, parts)
+}
+
+fn children(pid: u32) -> Vec<u32> {
+    let mut out = Vec::new();
+    let Ok(tasks) = std::fs::read_dir(format!("/proc/{pid}/task")) else {
+        return out;
+    };
+    for task in tasks.flatten() {
+        let list = std::fs::read_to_string(task.path().join("children")).unwrap_or_default();
+        out.extend(list.split_whitespace().filter_map(|p| p.parse::<u32>().ok()));
+    }
+    out
+}
+
+/// The pid of the kiosk process under test, found by its executable.
+fn kiosk_pid() -> Option<u32> {
+    let bin = fairway_e2e::kiosk_binary().canonicalize().ok()?;
+    std::fs::read_dir("/proc").ok()?.flatten().find_map(|e| {
+        let pid: u32 = e.file_name().to_str()?.parse().ok()?;
+        let exe = std::fs::read_link(e.path().join("exe")).ok()?;
+        (exe == bin).then_some(pid)
+    })
+}
+
+async fn memory(kiosk: &Kiosk, navigations: usize) {
+    let pid = kiosk_pid().expect("the kiosk process is running");
+    let route: [&str; 8] = [
+        "[data-testid=nav-home]",
+        "[data-testid=tile-pavilions]",
+        "[data-testid=pavilion-thailand]",
+        "[data-testid=exhibitor-row]",
+        "[data-testid=nav-home]",
+        "[data-testid=tile-categories]",
+        "[data-testid^=category-]",
+        "[data-testid=exhibitor-row]",
+    ];
+    let mut done = 0;
+    let mut samples = Vec::new();
+    let started = Instant::now();
+    while done < navigations {
+        for css in route {
+            kiosk.tap(css).await;
+            done += 1;
+            if done % 100 == 0 {
+                let (mib, _) = tree_rss_mib(pid);
+                samples.push((done, mib));
+            }
+            if done == navigations {
+                break;
+            }
+        }
+    }
+    let (mib, parts) = tree_rss_mib(pid);
+    println!(
+        "navigations: {navigations} in {:.0} s; RSS of the process tree every 100: {}",
+        started.elapsed().as_secs_f64(),
+        samples
+            .iter()
+            .map(|(n, m)| format!("{n}:{m:.0}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
+    println!(
+        "resident memory after {navigations} navigations: {mib:.0} MiB ({})",
+        parts
+            .iter()
+            .map(|(n, m)| format!("{n} {m:.0}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+}

@@ -1,0 +1,425 @@
+//! The harness for Fairway's end-to-end tests: a hermetic snapshot, a virtual X display (Xvfb),
+//! `tauri-driver` in front of WebKitWebDriver, and a WebDriver client (fantoccini) driving the
+//! real `fairway-kiosk` binary.
+//!
+//! Every process started here is ended again when its guard drops, and every wait has a
+//! timeout, so a broken app fails a test instead of hanging it. Displays and ports are chosen
+//! free at run time; nothing is written outside temporary folders.
+
+use std::io;
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{Value, json};
+
+/// How long any single wait in a test may take before the test fails.
+pub const WAIT: Duration = Duration::from_secs(20);
+
+/// The exhibitor whose name and description the fixture replaces with hostile markup.
+pub const HOSTILE_ID: &str = "E0005";
+pub const HOSTILE_NAME: &str =
+    r#"Hostile <img src=x onerror="window.__fairwayPwned='img'"> Trading"#;
+pub const HOSTILE_DESCRIPTION: &str = r#"<script>window.__fairwayPwned='script'</script><b>bold?</b> <img src=x onerror="window.__fairwayPwned='desc'">"#;
+
+/// The workspace root.
+pub fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// The `fairway-kiosk` binary under test: `$FAIRWAY_KIOSK_BIN`, else the one cargo built next
+/// to this test binary (`cargo test --workspace` builds it; so does `cargo build -p
+/// fairway-kiosk`).
+pub fn kiosk_binary() -> PathBuf {
+    if let Some(p) = std::env::var_os("FAIRWAY_KIOSK_BIN") {
+        return PathBuf::from(p);
+    }
+    let exe = std::env::current_exe().expect("the test binary knows its path");
+    // target/<profile>/deps/<test> → target/<profile>/fairway-kiosk
+    let profile_dir = exe
+        .parent()
+        .and_then(Path::parent)
+        .expect("test binaries live in target/<profile>/deps");
+    let bin = profile_dir.join(format!("fairway-kiosk{}", std::env::consts::EXE_SUFFIX));
+    assert!(
+        bin.is_file(),
+        "{} is missing: build it first with `cargo build -p fairway-kiosk` (check.sh does)",
+        bin.display()
+    );
+    bin
+}
+
+/// A temporary folder removed when the fixture goes away.
+#[derive(Debug)]
+pub struct Fixture {
+    pub dir: tempfile::TempDir,
+    pub snapshot: PathBuf,
+}
+
+/// The demo fair, copied, with one hostile exhibitor, built into a snapshot once per test binary.
+pub fn fixture() -> &'static Fixture {
+    static FIXTURE: OnceLock<Fixture> = OnceLock::new();
+    FIXTURE.get_or_init(|| build_fixture().expect("the hostile demo fair builds"))
+}
+
+fn build_fixture() -> Result<Fixture, Box<dyn std::error::Error>> {
+    let dir = tempfile::tempdir()?;
+    let source = dir.path().join("fair");
+    copy_dir(&repo_root().join("assets/demo-fair"), &source)?;
+    make_hostile(&source.join("exhibitors.csv"))?;
+    let out = dir.path().join("snapshot");
+    let report = fairway_core::build::build(&source, &out, &Default::default())?;
+    Ok(Fixture {
+        snapshot: report.snapshot,
+        dir,
+    })
+}
+
+fn copy_dir(from: &Path, to: &Path) -> io::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), &target)?;
+        }
+    }
+    Ok(())
+}
+
+/// Rewrites one exhibitor's English name and description as markup that would run script if
+/// the interface ever inserted it as HTML.
+fn make_hostile(csv_path: &Path) -> Result<(), Box<dyn std::error::Error>> {
+    let mut reader = csv::Reader::from_path(csv_path)?;
+    let headers = reader.headers()?.clone();
+    let column = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h == name)
+            .ok_or_else(|| format!("exhibitors.csv has no {name} column"))
+    };
+    let (id, name, description) = (column("id")?, column("name_en")?, column("description_en")?);
+    let mut rows = Vec::new();
+    let mut found = false;
+    for record in reader.records() {
+        let mut row: Vec<String> = record?.iter().map(str::to_owned).collect();
+        if row[id] == HOSTILE_ID {
+            row[name] = HOSTILE_NAME.to_owned();
+            row[description] = HOSTILE_DESCRIPTION.to_owned();
+            found = true;
+        }
+        rows.push(row);
+    }
+    if !found {
+        return Err(format!("the demo fair has no exhibitor {HOSTILE_ID}").into());
+    }
+    let mut writer = csv::Writer::from_path(csv_path)?;
+    writer.write_record(&headers)?;
+    for row in rows {
+        writer.write_record(&row)?;
+    }
+    writer.flush()?;
+    Ok(())
+}
+
+/// A child process killed (with its process group) when dropped.
+#[derive(Debug)]
+struct Guarded {
+    child: Child,
+    what: &'static str,
+}
+
+impl Drop for Guarded {
+    fn drop(&mut self) {
+        // The process leads its own group, so this ends what it started too (WebKitWebDriver
+        // and the app under tauri-driver).
+        let _ = Command::new("kill")
+            .args(["-TERM", &format!("-{}", self.child.id())])
+            .stderr(Stdio::null())
+            .status();
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = Command::new("kill")
+            .args(["-KILL", &format!("-{}", self.child.id())])
+            .stderr(Stdio::null())
+            .status();
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        eprintln!("(stopped {} the hard way)", self.what);
+    }
+}
+
+fn spawn_group(mut cmd: Command, what: &'static str) -> io::Result<Guarded> {
+    use std::os::unix::process::CommandExt;
+    cmd.process_group(0);
+    let child = cmd.spawn().map_err(|e| {
+        io::Error::new(e.kind(), format!("cannot start {what}: {e} (scripts/check.sh installs it)"))
+    })?;
+    Ok(Guarded { child, what })
+}
+
+/// A virtual X display of a given size.
+#[derive(Debug)]
+pub struct Display {
+    pub number: u32,
+    _xvfb: Guarded,
+}
+
+impl Display {
+    pub fn start(width: u32, height: u32) -> io::Result<Display> {
+        let first = 100 + std::process::id() % 400;
+        for number in (first..first + 100).chain(100..first) {
+            if Path::new(&format!("/tmp/.X{number}-lock")).exists()
+                || Path::new(&format!("/tmp/.X11-unix/X{number}")).exists()
+            {
+                continue;
+            }
+            let mut cmd = Command::new("Xvfb");
+            cmd.arg(format!(":{number}"))
+                .args(["-screen", "0", &format!("{width}x{height}x24")])
+                .args(["-nolisten", "tcp", "-noreset"])
+                .stdout(Stdio::null())
+                .stderr(Stdio::null());
+            let mut xvfb = spawn_group(cmd, "Xvfb")?;
+            let socket = PathBuf::from(format!("/tmp/.X11-unix/X{number}"));
+            let deadline = Instant::now() + Duration::from_secs(10);
+            while Instant::now() < deadline {
+                if socket.exists() {
+                    return Ok(Display {
+                        number,
+                        _xvfb: xvfb,
+                    });
+                }
+                if let Ok(Some(_)) = xvfb.child.try_wait() {
+                    break; // Lost a race for this display: try the next.
+                }
+                std::thread::sleep(Duration::from_millis(50));
+            }
+        }
+        Err(io::Error::other("no free X display for Xvfb"))
+    }
+}
+
+fn free_port() -> io::Result<u16> {
+    Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
+}
+
+/// What a kiosk under test is started with.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub width: u32,
+    pub height: u32,
+    pub idle_seconds: u32,
+    pub language: &'static str,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            width: 1080,
+            height: 1920,
+            idle_seconds: 600,
+            language: "en",
+        }
+    }
+}
+
+/// A running kiosk: the app under tauri-driver on its own display, and a WebDriver client.
+#[derive(Debug)]
+pub struct Kiosk {
+    pub client: Client,
+    _driver: Guarded,
+    _display: Display,
+    _home: tempfile::TempDir,
+}
+
+impl Kiosk {
+    /// Starts the kiosk on the fixture snapshot (or `snapshot`) and waits for the attract screen.
+    pub async fn start(options: Options) -> Kiosk {
+        Self::start_on(options, &fixture().snapshot).await
+    }
+
+    pub async fn start_on(options: Options, snapshot: &Path) -> Kiosk {
+        let display = Display::start(options.width, options.height).expect("Xvfb starts");
+        let home = tempfile::tempdir().expect("a temporary home");
+        let config = home.path().join("kiosk.toml");
+        std::fs::write(
+            &config,
+            format!(
+                "kiosk_id = \"e2e\"\nlocation_en = \"Test bench\"\nlocation_zh = \"测试台\"\n\
+                 language = \"{}\"\nidle_seconds = {}\nfullscreen = true\nsnapshot = {}\n",
+                options.language,
+                options.idle_seconds,
+                Value::String(snapshot.display().to_string()),
+            ),
+        )
+        .expect("the kiosk config is written");
+
+        let port = free_port().expect("a free port");
+        let native_port = free_port().expect("another free port");
+        let mut cmd = Command::new("tauri-driver");
+        cmd.args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .env("DISPLAY", format!(":{}", display.number))
+            // Hermetic: WebKit's caches and the app's folders live in the temporary home.
+            .env("HOME", home.path())
+            .env("XDG_CACHE_HOME", home.path().join("cache"))
+            .env("XDG_DATA_HOME", home.path().join("data"))
+            .env("XDG_CONFIG_HOME", home.path().join("config"))
+            .env_remove("WAYLAND_DISPLAY")
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit());
+        if let Some(cargo_bin) = std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo/bin")) {
+            let path = std::env::var_os("PATH").unwrap_or_default();
+            let mut paths: Vec<PathBuf> = std::env::split_paths(&path).collect();
+            paths.push(cargo_bin);
+            cmd.env("PATH", std::env::join_paths(paths).expect("PATH joins"));
+        }
+        let driver = spawn_group(cmd, "tauri-driver").expect("tauri-driver starts");
+        let deadline = Instant::now() + WAIT;
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(Instant::now() < deadline, "tauri-driver did not listen on {port}");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "tauri:options".to_owned(),
+            json!({
+                "application": kiosk_binary(),
+                "args": ["--config", config],
+            }),
+        );
+        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+        let client = tokio::time::timeout(
+            Duration::from_secs(60),
+            ClientBuilder::new(connector)
+                .capabilities(caps)
+                .connect(&format!("http://127.0.0.1:{port}")),
+        )
+        .await
+        .expect("the WebDriver session starts within a minute")
+        .expect("tauri-driver starts a session with the kiosk");
+        let kiosk = Kiosk {
+            client,
+            _driver: driver,
+            _display: display,
+            _home: home,
+        };
+        kiosk.wait_for("[data-testid=attract]").await;
+        kiosk
+    }
+
+    /// Ends the WebDriver session (which closes the app); the guards stop the rest.
+    pub async fn close(self) {
+        let _ = tokio::time::timeout(Duration::from_secs(10), self.client.clone().close()).await;
+    }
+
+    pub async fn wait_for(&self, css: &str) -> Element {
+        self.client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{css} did not appear within {WAIT:?}: {e}"))
+    }
+
+    /// Waits until `css` matches nothing.
+    pub async fn wait_gone(&self, css: &str) {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let found = self.client.find_all(Locator::Css(css)).await.expect("find_all works");
+            if found.is_empty() {
+                return;
+            }
+            assert!(Instant::now() < deadline, "{css} was still there after {WAIT:?}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Waits until `script` (a function body returning a value) returns something truthy.
+    pub async fn wait_until(&self, what: &str, script: &str) -> Value {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let value = self.eval(script).await;
+            let truthy = !matches!(&value, Value::Null | Value::Bool(false))
+                && value != json!(0)
+                && value != json!("");
+            if truthy {
+                return value;
+            }
+            assert!(Instant::now() < deadline, "{what}: not true within {WAIT:?}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    pub async fn tap(&self, css: &str) {
+        self.wait_for(css)
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("tapping {css} failed: {e}"));
+    }
+
+    pub async fn text(&self, css: &str) -> String {
+        self.wait_for(css).await.text().await.expect("an element has text")
+    }
+
+    /// Types on the on-screen keyboard, one key press per character.
+    pub async fn type_on_keyboard(&self, text: &str) {
+        for c in text.chars() {
+            let key = if c == ' ' { "{space}".to_owned() } else { c.to_string() };
+            self.tap(&format!("[data-skbtn=\"{key}\"]")).await;
+        }
+    }
+
+    /// Runs `script` (a function body) in the page and returns its value.
+    pub async fn eval(&self, script: &str) -> Value {
+        self.client
+            .execute(script, Vec::new())
+            .await
+            .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+    }
+
+    /// Saves a PNG of the whole window.
+    pub async fn screenshot(&self, path: &Path) {
+        let png = self.client.screenshot().await.expect("WebDriver takes a screenshot");
+        assert!(png.starts_with(b"\x89PNG"), "a screenshot is a PNG");
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("the screenshot folder can be created");
+        }
+        std::fs::write(path, png).expect("the screenshot is written");
+    }
+}
+
+/// Runs one end-to-end scenario: one at a time in this test binary (one WebDriver session at a
+/// time), on its own runtime, failing when it takes longer than `limit`.
+pub fn scenario<F, Fut>(limit: Duration, f: F)
+where
+    F: FnOnce() -> Fut,
+    Fut: std::future::Future<Output = ()>,
+{
+    static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _turn = ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("a Tokio runtime");
+    runtime.block_on(async {
+        tokio::time::timeout(limit, f())
+            .await
+            .unwrap_or_else(|_| panic!("the scenario did not finish within {limit:?}"));
+    });
+}
