@@ -135,25 +135,58 @@ struct Guarded {
     what: &'static str,
 }
 
+/// Every descendant of `pid`, children before grandchildren.
+fn descendants(pid: u32) -> Vec<u32> {
+    let mut out = Vec::new();
+    let mut stack = vec![pid];
+    while let Some(p) = stack.pop() {
+        let Ok(tasks) = std::fs::read_dir(format!("/proc/{p}/task")) else {
+            continue;
+        };
+        for task in tasks.flatten() {
+            let list = std::fs::read_to_string(task.path().join("children")).unwrap_or_default();
+            for child in list.split_whitespace().filter_map(|c| c.parse::<u32>().ok()) {
+                out.push(child);
+                stack.push(child);
+            }
+        }
+    }
+    out
+}
+
+fn signal(signal: &str, pids: &[String]) {
+    if pids.is_empty() {
+        return;
+    }
+    let _ = Command::new("kill")
+        .arg(signal)
+        .arg("--")
+        .args(pids)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status();
+}
+
 impl Drop for Guarded {
     fn drop(&mut self) {
-        // The process leads its own group, so this ends what it started too (WebKitWebDriver
-        // and the app under tauri-driver).
-        let _ = Command::new("kill")
-            .args(["-TERM", &format!("-{}", self.child.id())])
-            .stderr(Stdio::null())
-            .status();
+        // The process leads its own group; what it started may not stay in that group
+        // (WebKitWebDriver, the app, WebKit's helpers), so each descendant is signalled too.
+        let root = self.child.id();
+        let mut targets: Vec<String> = descendants(root).iter().map(u32::to_string).collect();
+        targets.push(format!("-{root}"));
+        signal("-TERM", &targets);
         let deadline = Instant::now() + Duration::from_secs(5);
         while Instant::now() < deadline {
-            if let Ok(Some(_)) = self.child.try_wait() {
+            let alive = targets
+                .iter()
+                .filter(|t| !t.starts_with('-'))
+                .any(|t| Path::new(&format!("/proc/{t}")).exists());
+            if !alive && matches!(self.child.try_wait(), Ok(Some(_))) {
                 return;
             }
             std::thread::sleep(Duration::from_millis(50));
         }
-        let _ = Command::new("kill")
-            .args(["-KILL", &format!("-{}", self.child.id())])
-            .stderr(Stdio::null())
-            .status();
+        signal("-KILL", &targets);
         let _ = self.child.kill();
         let _ = self.child.wait();
         eprintln!("(stopped {} the hard way)", self.what);
@@ -286,10 +319,14 @@ impl Kiosk {
             cmd.env("PATH", std::env::join_paths(paths).expect("PATH joins"));
         }
         let driver = spawn_group(cmd, "tauri-driver").expect("tauri-driver starts");
+        // tauri-driver listens first and starts WebKitWebDriver behind it; a session request
+        // before both listen fails, so wait for both.
         let deadline = Instant::now() + WAIT;
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(Instant::now() < deadline, "tauri-driver did not listen on {port}");
-            tokio::time::sleep(Duration::from_millis(50)).await;
+        for p in [port, native_port] {
+            while TcpStream::connect(("127.0.0.1", p)).is_err() {
+                assert!(Instant::now() < deadline, "tauri-driver/WebKitWebDriver did not listen on {p}");
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
         }
 
         let mut caps = serde_json::Map::new();
@@ -300,16 +337,28 @@ impl Kiosk {
                 "args": ["--config", config],
             }),
         );
-        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
-        let client = tokio::time::timeout(
-            Duration::from_secs(60),
-            ClientBuilder::new(connector)
-                .capabilities(caps)
-                .connect(&format!("http://127.0.0.1:{port}")),
-        )
-        .await
-        .expect("the WebDriver session starts within a minute")
-        .expect("tauri-driver starts a session with the kiosk");
+        let mut attempt = 0;
+        let client = loop {
+            attempt += 1;
+            let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+            let started = tokio::time::timeout(
+                Duration::from_secs(60),
+                ClientBuilder::new(connector)
+                    .capabilities(caps.clone())
+                    .connect(&format!("http://127.0.0.1:{port}")),
+            )
+            .await
+            .expect("the WebDriver session starts within a minute");
+            match started {
+                Ok(client) => break client,
+                // A driver that is still warming up drops the first request now and then.
+                Err(e) if attempt < 3 => {
+                    eprintln!("WebDriver session attempt {attempt} failed ({e}); retrying");
+                    tokio::time::sleep(Duration::from_millis(500)).await;
+                }
+                Err(e) => panic!("tauri-driver starts a session with the kiosk: {e}"),
+            }
+        };
         let kiosk = Kiosk {
             client,
             _driver: driver,

@@ -81,10 +81,46 @@ export const kioskConfig: KioskConfig = {
 };
 
 export const halls: Hall[] = [
-  { code: "N1", name_en: "Hall N1", name_zh: "北1馆", level: 1, width_m: 96, depth_m: 60, x_m: 0, y_m: 0 },
-  { code: "N2", name_en: "Hall N2", name_zh: "北2馆", level: 1, width_m: 96, depth_m: 60, x_m: 0, y_m: 0 },
-  { code: "S1", name_en: "Hall S1", name_zh: "南1馆", level: 1, width_m: 96, depth_m: 60, x_m: 0, y_m: 0 },
-  { code: "S2", name_en: "Hall S2", name_zh: "南2馆", level: 1, width_m: 96, depth_m: 60, x_m: 0, y_m: 0 },
+  {
+    code: "N1",
+    name_en: "Hall N1",
+    name_zh: "北1馆",
+    level: 1,
+    width_m: 96,
+    depth_m: 60,
+    x_m: 0,
+    y_m: 0,
+  },
+  {
+    code: "N2",
+    name_en: "Hall N2",
+    name_zh: "北2馆",
+    level: 1,
+    width_m: 96,
+    depth_m: 60,
+    x_m: 0,
+    y_m: 0,
+  },
+  {
+    code: "S1",
+    name_en: "Hall S1",
+    name_zh: "南1馆",
+    level: 1,
+    width_m: 96,
+    depth_m: 60,
+    x_m: 0,
+    y_m: 0,
+  },
+  {
+    code: "S2",
+    name_en: "Hall S2",
+    name_zh: "南2馆",
+    level: 1,
+    width_m: 96,
+    depth_m: 60,
+    x_m: 0,
+    y_m: 0,
+  },
 ];
 
 export const countries: Country[] = [
