@@ -2,8 +2,8 @@
 //! else, so the capability file can grant them one by one.
 
 fn main() {
-    let attributes = tauri_build::Attributes::new().app_manifest(
-        tauri_build::AppManifest::new().commands(&[
+    let attributes =
+        tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(&[
             "fair",
             "pavilions",
             "pavilion",
@@ -14,7 +14,7 @@ fn main() {
             "halls",
             "countries",
             "kiosk_config",
-        ]),
-    );
-    tauri_build::try_build(attributes).expect("the Tauri build script can generate the app's context");
+        ]));
+    tauri_build::try_build(attributes)
+        .expect("the Tauri build script can generate the app's context");
 }

@@ -32,11 +32,16 @@ pub fn respond(pool: &SnapshotPool, path: &str) -> Response<Vec<u8>> {
 
 /// Asked for before the snapshot is open (the window loads while the app starts).
 pub fn respond_unavailable() -> Response<Vec<u8>> {
-    plain(StatusCode::SERVICE_UNAVAILABLE, "the snapshot is not open yet")
+    plain(
+        StatusCode::SERVICE_UNAVAILABLE,
+        "the snapshot is not open yet",
+    )
 }
 
 fn is_sha256(s: &str) -> bool {
-    s.len() == 64 && s.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
+    s.len() == 64
+        && s.bytes()
+            .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
 }
 
 fn plain(status: StatusCode, text: &str) -> Response<Vec<u8>> {
@@ -68,12 +73,19 @@ mod tests {
             .get()
             .expect("a connection")
             .connection()
-            .query_row("SELECT sha256 FROM assets ORDER BY sha256 LIMIT 1", [], |r| r.get(0))
+            .query_row(
+                "SELECT sha256 FROM assets ORDER BY sha256 LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
             .expect("the demo fair has pictures");
         let ok = respond(&pool, &format!("/asset/{sha}"));
         assert_eq!(ok.status(), StatusCode::OK);
         let mime = ok.headers()[header::CONTENT_TYPE].to_str().expect("ascii");
-        assert!(mime == "image/png" || mime == "image/jpeg", "content type {mime}");
+        assert!(
+            mime == "image/png" || mime == "image/jpeg",
+            "content type {mime}"
+        );
         assert_eq!(
             ok.headers()[header::CACHE_CONTROL],
             "public, max-age=31536000, immutable"
@@ -87,7 +99,11 @@ mod tests {
             format!("/other/{sha}"),
             "/".to_owned(),
         ] {
-            assert_eq!(respond(&pool, &path).status(), StatusCode::NOT_FOUND, "{path}");
+            assert_eq!(
+                respond(&pool, &path).status(),
+                StatusCode::NOT_FOUND,
+                "{path}"
+            );
         }
     }
 }

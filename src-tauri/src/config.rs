@@ -86,7 +86,8 @@ pub fn load(path: &Path) -> Result<Settings, ConfigError> {
         problem,
     };
     let text = std::fs::read_to_string(path).map_err(|e| err(None, format!("cannot read: {e}")))?;
-    parse(&text, path.parent().unwrap_or(Path::new("."))).map_err(|(key, problem)| err(key, problem))
+    parse(&text, path.parent().unwrap_or(Path::new(".")))
+        .map_err(|(key, problem)| err(key, problem))
 }
 
 type KeyProblem = (Option<&'static str>, String);
@@ -123,14 +124,23 @@ fn parse(text: &str, base: &Path) -> Result<Settings, KeyProblem> {
                     "en" => Language::En,
                     "zh" => Language::Zh,
                     other => {
-                        return Err((Some("language"), format!("{other:?} is neither \"en\" nor \"zh\"")));
+                        return Err((
+                            Some("language"),
+                            format!("{other:?} is neither \"en\" nor \"zh\""),
+                        ));
                     }
                 }
             }
             "idle_seconds" => {
-                let n = value
-                    .as_integer()
-                    .ok_or_else(|| (Some("idle_seconds"), format!("expected a whole number of seconds, found {}", value.type_str())))?;
+                let n = value.as_integer().ok_or_else(|| {
+                    (
+                        Some("idle_seconds"),
+                        format!(
+                            "expected a whole number of seconds, found {}",
+                            value.type_str()
+                        ),
+                    )
+                })?;
                 settings.kiosk.idle_seconds = u32::try_from(n)
                     .ok()
                     .filter(|n| (MIN_IDLE_SECONDS..=MAX_IDLE_SECONDS).contains(n))
@@ -147,7 +157,10 @@ fn parse(text: &str, base: &Path) -> Result<Settings, KeyProblem> {
             }
             "fullscreen" => {
                 settings.kiosk.fullscreen = value.as_bool().ok_or_else(|| {
-                    (Some("fullscreen"), format!("expected true or false, found {}", value.type_str()))
+                    (
+                        Some("fullscreen"),
+                        format!("expected true or false, found {}", value.type_str()),
+                    )
                 })?;
             }
             _ => {
@@ -164,10 +177,12 @@ fn parse(text: &str, base: &Path) -> Result<Settings, KeyProblem> {
 }
 
 fn string(key: &'static str, value: &toml::Value) -> Result<String, KeyProblem> {
-    value
-        .as_str()
-        .map(str::to_owned)
-        .ok_or_else(|| (Some(key), format!("expected a string, found {}", value.type_str())))
+    value.as_str().map(str::to_owned).ok_or_else(|| {
+        (
+            Some(key),
+            format!("expected a string, found {}", value.type_str()),
+        )
+    })
 }
 
 #[cfg(test)]
@@ -211,32 +226,55 @@ mod tests {
         let (_dir, path) = write("");
         let settings = load(&path).expect("an empty file is valid");
         assert_eq!(settings, Settings::default());
-        assert_eq!(settings.kiosk.idle_seconds, 60, "DESIGN: idle defaults to 60 s");
+        assert_eq!(
+            settings.kiosk.idle_seconds, 60,
+            "DESIGN: idle defaults to 60 s"
+        );
     }
 
     #[test]
     fn bad_config_files_are_refused_with_one_line_naming_file_and_key() {
         let cases = [
-            ("language = \"fr\"", "kiosk.toml: language: \"fr\" is neither"),
-            ("idle_seconds = \"soon\"", "kiosk.toml: idle_seconds: expected a whole number"),
+            (
+                "language = \"fr\"",
+                "kiosk.toml: language: \"fr\" is neither",
+            ),
+            (
+                "idle_seconds = \"soon\"",
+                "kiosk.toml: idle_seconds: expected a whole number",
+            ),
             ("idle_seconds = 1", "kiosk.toml: idle_seconds: 1 is outside"),
-            ("fullscreen = \"yes\"", "kiosk.toml: fullscreen: expected true or false"),
+            (
+                "fullscreen = \"yes\"",
+                "kiosk.toml: fullscreen: expected true or false",
+            ),
             ("kiosk_id = \"\"", "kiosk.toml: kiosk_id: must not be empty"),
             ("kiosk_id = 7", "kiosk.toml: kiosk_id: expected a string"),
             ("idle = 60", "kiosk.toml: unknown key \"idle\""),
-            ("kiosk_id = \"a\"\nlanguage = ", "kiosk.toml: line 2, column"),
+            (
+                "kiosk_id = \"a\"\nlanguage = ",
+                "kiosk.toml: line 2, column",
+            ),
         ];
         for (text, expected) in cases {
             let (_dir, path) = write(text);
             let message = load(&path).expect_err(text).to_string();
-            assert!(message.contains(expected), "{text:?} gave {message:?}, expected {expected:?}");
+            assert!(
+                message.contains(expected),
+                "{text:?} gave {message:?}, expected {expected:?}"
+            );
             assert!(!message.contains('\n'), "errors are one line: {message:?}");
         }
     }
 
     #[test]
     fn a_missing_config_file_is_named_in_the_error() {
-        let message = load(Path::new("/nonexistent/kiosk.toml")).expect_err("no such file").to_string();
-        assert!(message.starts_with("/nonexistent/kiosk.toml: cannot read"), "{message}");
+        let message = load(Path::new("/nonexistent/kiosk.toml"))
+            .expect_err("no such file")
+            .to_string();
+        assert!(
+            message.starts_with("/nonexistent/kiosk.toml: cannot read"),
+            "{message}"
+        );
     }
 }

@@ -37,7 +37,9 @@ pub enum DemoError {
 pub fn snapshot(source: &Path, cache_dir: &Path) -> Result<PathBuf, DemoError> {
     let hash = build::source_hash(source, None)?;
     let short = hash.get(..16).unwrap_or(&hash);
-    let dir = cache_dir.join("demo").join(format!("{short}-v{SCHEMA_VERSION}"));
+    let dir = cache_dir
+        .join("demo")
+        .join(format!("{short}-v{SCHEMA_VERSION}"));
     if let Some(path) = built(&dir) {
         return Ok(path);
     }
@@ -58,7 +60,10 @@ pub fn snapshot(source: &Path, cache_dir: &Path) -> Result<PathBuf, DemoError> {
     }
     built(&dir).ok_or_else(|| DemoError::Io {
         path: dir.clone(),
-        source: std::io::Error::new(std::io::ErrorKind::NotFound, "the built snapshot is missing"),
+        source: std::io::Error::new(
+            std::io::ErrorKind::NotFound,
+            "the built snapshot is missing",
+        ),
     })
 }
 
@@ -116,16 +121,26 @@ mod tests {
         let cache = tempfile::tempdir().expect("a temporary cache folder");
         let source = source_folder(None).expect("the source tree holds assets/demo-fair");
         let first = snapshot(&source, cache.path()).expect("the demo fair builds");
-        let modified = std::fs::metadata(&first).and_then(|m| m.modified()).expect("mtime");
+        let modified = std::fs::metadata(&first)
+            .and_then(|m| m.modified())
+            .expect("mtime");
         let second = snapshot(&source, cache.path()).expect("the cached demo opens");
-        assert_eq!(first, second, "an unchanged source reuses the cached snapshot");
-        let again = std::fs::metadata(&second).and_then(|m| m.modified()).expect("mtime");
+        assert_eq!(
+            first, second,
+            "an unchanged source reuses the cached snapshot"
+        );
+        let again = std::fs::metadata(&second)
+            .and_then(|m| m.modified())
+            .expect("mtime");
         assert_eq!(modified, again, "the cached snapshot was not rebuilt");
         let leftovers: Vec<_> = std::fs::read_dir(cache.path().join("demo"))
             .expect("the demo cache folder exists")
             .flatten()
             .filter(|e| e.file_name().to_string_lossy().starts_with(".staging"))
             .collect();
-        assert!(leftovers.is_empty(), "no staging folders are left: {leftovers:?}");
+        assert!(
+            leftovers.is_empty(),
+            "no staging folders are left: {leftovers:?}"
+        );
     }
 }

@@ -57,7 +57,10 @@ mod tests {
     fn errors_serialise_as_code_and_message_with_snake_case_codes() {
         let cases = [
             (CommandError::not_found("no exhibitor E9"), "not_found"),
-            (CommandError::new(ErrorCode::Snapshot, "bad file"), "snapshot"),
+            (
+                CommandError::new(ErrorCode::Snapshot, "bad file"),
+                "snapshot",
+            ),
             (CommandError::internal("worker died"), "internal"),
         ];
         for (error, code) in cases {

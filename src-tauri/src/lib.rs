@@ -103,8 +103,8 @@ pub fn run() -> ExitCode {
         },
         None => None,
     };
-    let built = app(tauri::Builder::default(), settings.kiosk, pool)
-        .build(tauri::generate_context!());
+    let built =
+        app(tauri::Builder::default(), settings.kiosk, pool).build(tauri::generate_context!());
     match built {
         Ok(app) => {
             app.run(|_, _| {});

@@ -67,10 +67,10 @@ impl std::ops::Deref for PooledSnapshot<'_> {
 
 impl Drop for PooledSnapshot<'_> {
     fn drop(&mut self) {
-        if let (Some(snapshot), Ok(mut idle)) = (self.snapshot.take(), self.pool.idle.lock()) {
-            if idle.len() < KEEP_IDLE {
-                idle.push(snapshot);
-            }
+        if let (Some(snapshot), Ok(mut idle)) = (self.snapshot.take(), self.pool.idle.lock())
+            && idle.len() < KEEP_IDLE
+        {
+            idle.push(snapshot);
         }
     }
 }

@@ -41,7 +41,10 @@ pub fn open<R: Runtime>(app: &AppHandle<R>, config: &KioskConfig) -> tauri::Resu
     if config.fullscreen {
         // Without a window manager (a bare X server in a kiosk, or Xvfb) fullscreen is only a
         // request nobody grants; covering the monitor by hand gives the same picture.
-        if let Ok(Some(monitor)) = window.current_monitor().or_else(|_| window.primary_monitor()) {
+        if let Ok(Some(monitor)) = window
+            .current_monitor()
+            .or_else(|_| window.primary_monitor())
+        {
             window.set_position(*monitor.position())?;
             window.set_size(*monitor.size())?;
         }
@@ -55,7 +58,11 @@ mod tests {
 
     #[test]
     fn only_the_apps_own_origin_counts_as_its_page() {
-        let own = ["tauri://localhost/index.html", "http://tauri.localhost/", "https://tauri.localhost/x"];
+        let own = [
+            "tauri://localhost/index.html",
+            "http://tauri.localhost/",
+            "https://tauri.localhost/x",
+        ];
         let foreign = [
             "https://example.com/",
             "http://localhost:5173/",
@@ -66,10 +73,16 @@ mod tests {
             "data:text/html,hi",
         ];
         for u in own {
-            assert!(is_own_page(&Url::parse(u).expect("a URL")), "{u} is the app's own page");
+            assert!(
+                is_own_page(&Url::parse(u).expect("a URL")),
+                "{u} is the app's own page"
+            );
         }
         for u in foreign {
-            assert!(!is_own_page(&Url::parse(u).expect("a URL")), "{u} is not the app's page");
+            assert!(
+                !is_own_page(&Url::parse(u).expect("a URL")),
+                "{u} is not the app's page"
+            );
         }
     }
 }

@@ -8,7 +8,10 @@ use std::path::{Path, PathBuf};
 
 fn read_dir(dir: &Path) -> BTreeMap<String, String> {
     let mut files = BTreeMap::new();
-    for entry in fs::read_dir(dir).expect("the bindings folder is readable").flatten() {
+    for entry in fs::read_dir(dir)
+        .expect("the bindings folder is readable")
+        .flatten()
+    {
         let name = entry.file_name().to_string_lossy().into_owned();
         let text = fs::read_to_string(entry.path()).expect("a binding is text");
         files.insert(name, text);
@@ -29,7 +32,11 @@ fn committed_typescript_bindings_match_the_rust_types() {
     fairway_kiosk::bindings::export(fresh_dir.path()).expect("the bindings export");
     let fresh = read_dir(fresh_dir.path());
     let committed = read_dir(&committed_dir);
-    assert!(fresh.len() > 10, "every crossing type is exported: {:?}", fresh.keys());
+    assert!(
+        fresh.len() > 10,
+        "every crossing type is exported: {:?}",
+        fresh.keys()
+    );
     let names = |m: &BTreeMap<String, String>| m.keys().cloned().collect::<Vec<_>>();
     assert_eq!(
         names(&committed),

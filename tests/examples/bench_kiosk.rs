@@ -13,7 +13,10 @@ use serde_json::Value;
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    let snapshot = PathBuf::from(args.next().expect("usage: bench_kiosk SNAPSHOT [NAVIGATIONS]"));
+    let snapshot = PathBuf::from(
+        args.next()
+            .expect("usage: bench_kiosk SNAPSHOT [NAVIGATIONS]"),
+    );
     let navigations: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(1000);
     scenario(Duration::from_secs(3600), || async move {
         let options = Options {
@@ -21,17 +24,23 @@ fn main() {
             height: 1920,
             idle_seconds: 3600,
             language: "en",
+            no_config: false,
         };
         let mut starts = Vec::new();
         for _ in 0..5 {
             let t0 = Instant::now();
             let kiosk = Kiosk::start_on(options.clone(), &snapshot).await;
             kiosk.tap("[data-testid=attract]").await;
-            kiosk.wait_for("[data-testid=screen-home] [data-testid=tile-find]").await;
+            kiosk
+                .wait_for("[data-testid=screen-home] [data-testid=tile-find]")
+                .await;
             starts.push(t0.elapsed().as_secs_f64() * 1000.0);
             kiosk.close().await;
         }
-        report("start → interactive home (ms, 5 fresh processes)", &mut starts);
+        report(
+            "start → interactive home (ms, 5 fresh processes)",
+            &mut starts,
+        );
 
         let kiosk = Kiosk::start_on(options.clone(), &snapshot).await;
         kiosk.tap("[data-testid=attract]").await;
@@ -71,9 +80,33 @@ async fn keystrokes(kiosk: &Kiosk) {
     kiosk.tap("[data-testid=tile-find]").await;
     kiosk.wait_for("[data-testid=empty-state]").await;
     let words = [
-        "chongqing", "cq", "bank", "thai", "n1a0", "solar", "guangxi", "vietnam", "machinery",
-        "coffee", "zhongguo", "sm", "logistics", "rubber", "ev", "nanning", "design", "laos",
-        "textile", "hk", "tea", "port", "battery", "fruit", "steel", "rice", "yinhang",
+        "chongqing",
+        "cq",
+        "bank",
+        "thai",
+        "n1a0",
+        "solar",
+        "guangxi",
+        "vietnam",
+        "machinery",
+        "coffee",
+        "zhongguo",
+        "sm",
+        "logistics",
+        "rubber",
+        "ev",
+        "nanning",
+        "design",
+        "laos",
+        "textile",
+        "hk",
+        "tea",
+        "port",
+        "battery",
+        "fruit",
+        "steel",
+        "rice",
+        "yinhang",
     ];
     let script = "performance.clearMarks(); return true";
     kiosk.eval(script).await;
@@ -116,7 +149,12 @@ async fn keystrokes(kiosk: &Kiosk) {
             latencies.push(p - k);
         }
     }
-    println!("keystrokes marked: {}, paints: {}, paired: {}", ks.len(), ps.len(), latencies.len());
+    println!(
+        "keystrokes marked: {}, paints: {}, paired: {}",
+        ks.len(),
+        ps.len(),
+        latencies.len()
+    );
     report("keystroke → results painted (ms)", &mut latencies);
 }
 
@@ -153,7 +191,10 @@ fn children(pid: u32) -> Vec<u32> {
     };
     for task in tasks.flatten() {
         let list = std::fs::read_to_string(task.path().join("children")).unwrap_or_default();
-        out.extend(list.split_whitespace().filter_map(|p| p.parse::<u32>().ok()));
+        out.extend(
+            list.split_whitespace()
+                .filter_map(|p| p.parse::<u32>().ok()),
+        );
     }
     out
 }

@@ -145,7 +145,10 @@ fn descendants(pid: u32) -> Vec<u32> {
         };
         for task in tasks.flatten() {
             let list = std::fs::read_to_string(task.path().join("children")).unwrap_or_default();
-            for child in list.split_whitespace().filter_map(|c| c.parse::<u32>().ok()) {
+            for child in list
+                .split_whitespace()
+                .filter_map(|c| c.parse::<u32>().ok())
+            {
                 out.push(child);
                 stack.push(child);
             }
@@ -197,7 +200,10 @@ fn spawn_group(mut cmd: Command, what: &'static str) -> io::Result<Guarded> {
     use std::os::unix::process::CommandExt;
     cmd.process_group(0);
     let child = cmd.spawn().map_err(|e| {
-        io::Error::new(e.kind(), format!("cannot start {what}: {e} (scripts/check.sh installs it)"))
+        io::Error::new(
+            e.kind(),
+            format!("cannot start {what}: {e} (scripts/check.sh installs it)"),
+        )
     })?;
     Ok(Guarded { child, what })
 }
@@ -255,6 +261,8 @@ pub struct Options {
     pub height: u32,
     pub idle_seconds: u32,
     pub language: &'static str,
+    /// Start with no configuration at all (the demo fair, windowed).
+    pub no_config: bool,
 }
 
 impl Default for Options {
@@ -264,6 +272,7 @@ impl Default for Options {
             height: 1920,
             idle_seconds: 600,
             language: "en",
+            no_config: false,
         }
     }
 }
@@ -302,17 +311,24 @@ impl Kiosk {
         let port = free_port().expect("a free port");
         let native_port = free_port().expect("another free port");
         let mut cmd = Command::new("tauri-driver");
-        cmd.args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
-            .env("DISPLAY", format!(":{}", display.number))
-            // Hermetic: WebKit's caches and the app's folders live in the temporary home.
-            .env("HOME", home.path())
-            .env("XDG_CACHE_HOME", home.path().join("cache"))
-            .env("XDG_DATA_HOME", home.path().join("data"))
-            .env("XDG_CONFIG_HOME", home.path().join("config"))
-            .env_remove("WAYLAND_DISPLAY")
-            .stdout(Stdio::null())
-            .stderr(Stdio::inherit());
-        if let Some(cargo_bin) = std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo/bin")) {
+        cmd.args([
+            "--port",
+            &port.to_string(),
+            "--native-port",
+            &native_port.to_string(),
+        ])
+        .env("DISPLAY", format!(":{}", display.number))
+        // Hermetic: WebKit's caches and the app's folders live in the temporary home.
+        .env("HOME", home.path())
+        .env("XDG_CACHE_HOME", home.path().join("cache"))
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .env_remove("WAYLAND_DISPLAY")
+        .stdout(Stdio::null())
+        .stderr(Stdio::inherit());
+        if let Some(cargo_bin) =
+            std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo/bin"))
+        {
             let path = std::env::var_os("PATH").unwrap_or_default();
             let mut paths: Vec<PathBuf> = std::env::split_paths(&path).collect();
             paths.push(cargo_bin);
@@ -324,7 +340,10 @@ impl Kiosk {
         let deadline = Instant::now() + WAIT;
         for p in [port, native_port] {
             while TcpStream::connect(("127.0.0.1", p)).is_err() {
-                assert!(Instant::now() < deadline, "tauri-driver/WebKitWebDriver did not listen on {p}");
+                assert!(
+                    Instant::now() < deadline,
+                    "tauri-driver/WebKitWebDriver did not listen on {p}"
+                );
                 tokio::time::sleep(Duration::from_millis(50)).await;
             }
         }
@@ -334,7 +353,7 @@ impl Kiosk {
             "tauri:options".to_owned(),
             json!({
                 "application": kiosk_binary(),
-                "args": ["--config", config],
+                "args": if options.no_config { json!([]) } else { json!(["--config", config]) },
             }),
         );
         let mut attempt = 0;
@@ -387,11 +406,18 @@ impl Kiosk {
     pub async fn wait_gone(&self, css: &str) {
         let deadline = Instant::now() + WAIT;
         loop {
-            let found = self.client.find_all(Locator::Css(css)).await.expect("find_all works");
+            let found = self
+                .client
+                .find_all(Locator::Css(css))
+                .await
+                .expect("find_all works");
             if found.is_empty() {
                 return;
             }
-            assert!(Instant::now() < deadline, "{css} was still there after {WAIT:?}");
+            assert!(
+                Instant::now() < deadline,
+                "{css} was still there after {WAIT:?}"
+            );
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
     }
@@ -407,7 +433,10 @@ impl Kiosk {
             if truthy {
                 return value;
             }
-            assert!(Instant::now() < deadline, "{what}: not true within {WAIT:?}");
+            assert!(
+                Instant::now() < deadline,
+                "{what}: not true within {WAIT:?}"
+            );
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
     }
@@ -421,13 +450,21 @@ impl Kiosk {
     }
 
     pub async fn text(&self, css: &str) -> String {
-        self.wait_for(css).await.text().await.expect("an element has text")
+        self.wait_for(css)
+            .await
+            .text()
+            .await
+            .expect("an element has text")
     }
 
     /// Types on the on-screen keyboard, one key press per character.
     pub async fn type_on_keyboard(&self, text: &str) {
         for c in text.chars() {
-            let key = if c == ' ' { "{space}".to_owned() } else { c.to_string() };
+            let key = if c == ' ' {
+                "{space}".to_owned()
+            } else {
+                c.to_string()
+            };
             self.tap(&format!("[data-skbtn=\"{key}\"]")).await;
         }
     }
@@ -442,7 +479,11 @@ impl Kiosk {
 
     /// Saves a PNG of the whole window.
     pub async fn screenshot(&self, path: &Path) {
-        let png = self.client.screenshot().await.expect("WebDriver takes a screenshot");
+        let png = self
+            .client
+            .screenshot()
+            .await
+            .expect("WebDriver takes a screenshot");
         assert!(png.starts_with(b"\x89PNG"), "a screenshot is a PNG");
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).expect("the screenshot folder can be created");

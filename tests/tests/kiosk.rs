@@ -20,10 +20,16 @@ fn typing_chongqing_on_the_keyboard_finds_and_opens_a_chongqing_company() {
         kiosk.tap("[data-testid=tile-find]").await;
         kiosk.wait_for("[data-testid=empty-state]").await;
         kiosk.type_on_keyboard("chongqing").await;
-        assert_eq!(kiosk.text("[data-testid=search-text]").await.trim(), "chongqing");
+        assert_eq!(
+            kiosk.text("[data-testid=search-text]").await.trim(),
+            "chongqing"
+        );
         let first = kiosk.wait_for("[data-testid=exhibitor-row]").await;
         let row_text = first.text().await.expect("a row has text");
-        assert!(row_text.contains("重庆"), "the first hit for chongqing is a 重庆 company: {row_text}");
+        assert!(
+            row_text.contains("重庆"),
+            "the first hit for chongqing is a 重庆 company: {row_text}"
+        );
         first.click().await.expect("the first result opens");
         kiosk.wait_for("[data-testid=screen-exhibitor]").await;
         let name = kiosk.text("[data-testid=exhibitor-name]").await;
@@ -42,16 +48,27 @@ fn switching_to_chinese_shows_chinese_labels() {
         let kiosk = Kiosk::start(Options::default()).await;
         kiosk.tap("[data-testid=attract]").await;
         let english = kiosk.text("[data-testid=tile-find]").await;
-        assert!(english.contains("Find exhibitor"), "English first: {english}");
+        assert!(
+            english.contains("Find exhibitor"),
+            "English first: {english}"
+        );
         kiosk.tap("[data-testid=toggle-language]").await;
         kiosk
-            .wait_until("the page switches to Chinese", "return document.documentElement.lang === 'zh-Hans'")
+            .wait_until(
+                "the page switches to Chinese",
+                "return document.documentElement.lang === 'zh-Hans'",
+            )
             .await;
         for tile in ["find", "pavilions", "categories"] {
             let label = kiosk.text(&format!("[data-testid=tile-{tile}]")).await;
             assert!(has_cjk(&label), "tile {tile} has a Chinese label: {label}");
         }
-        assert!(kiosk.text("[data-testid=tile-find]").await.contains("查找展商"));
+        assert!(
+            kiosk
+                .text("[data-testid=tile-find]")
+                .await
+                .contains("查找展商")
+        );
         kiosk.close().await;
     });
 }
@@ -66,7 +83,11 @@ fn a_pavilion_lists_its_exhibitors_and_opens_one() {
         kiosk.tap("[data-testid=pavilion-thailand]").await;
         kiosk.wait_for("[data-testid=screen-pavilion]").await;
         let row = kiosk.wait_for("[data-testid=exhibitor-row]").await;
-        let id = row.attr("data-id").await.expect("rows carry data-id").expect("a row has an id");
+        let id = row
+            .attr("data-id")
+            .await
+            .expect("rows carry data-id")
+            .expect("a row has an id");
         row.click().await.expect("the row opens");
         kiosk.wait_for("[data-testid=screen-exhibitor]").await;
         let pavilion = kiosk
@@ -104,11 +125,16 @@ fn an_idle_kiosk_returns_to_the_attract_screen_with_everything_cleared() {
             .await;
         kiosk.wait_gone("[data-testid=picker]").await;
         kiosk.tap("[data-testid=toggle-language]").await;
-        kiosk.eval("document.querySelector('[data-testid=results]').scrollTop = 400; return true").await;
+        kiosk
+            .eval("document.querySelector('[data-testid=results]').scrollTop = 400; return true")
+            .await;
         let before = kiosk
             .eval("return document.querySelector('[data-testid=filter-country]').innerText")
             .await;
-        assert!(before.as_str().is_some_and(has_cjk), "a country filter is set: {before}");
+        assert!(
+            before.as_str().is_some_and(has_cjk),
+            "a country filter is set: {before}"
+        );
 
         kiosk.wait_for("[data-testid=idle-overlay]").await;
         kiosk.wait_for("[data-testid=idle-seconds]").await;
@@ -116,7 +142,10 @@ fn an_idle_kiosk_returns_to_the_attract_screen_with_everything_cleared() {
 
         kiosk.tap("[data-testid=attract]").await;
         let tile = kiosk.text("[data-testid=tile-find]").await;
-        assert!(tile.contains("Find exhibitor"), "the language went back to English: {tile}");
+        assert!(
+            tile.contains("Find exhibitor"),
+            "the language went back to English: {tile}"
+        );
         kiosk.tap("[data-testid=tile-find]").await;
         kiosk.wait_for("[data-testid=empty-state]").await;
         let field = kiosk
@@ -125,7 +154,11 @@ fn an_idle_kiosk_returns_to_the_attract_screen_with_everything_cleared() {
                  return { placeholder: !!t.querySelector('.placeholder'), text: t.innerText }",
             )
             .await;
-        assert_eq!(field["placeholder"], json!(true), "search text cleared: {field}");
+        assert_eq!(
+            field["placeholder"],
+            json!(true),
+            "search text cleared: {field}"
+        );
         assert!(
             !field["text"].as_str().unwrap_or_default().contains("bank"),
             "the old query is gone: {field}"
@@ -138,7 +171,9 @@ fn an_idle_kiosk_returns_to_the_attract_screen_with_everything_cleared() {
             )
             .await;
         assert!(
-            state["filter"].as_str().is_some_and(|f| !f.contains("China") && !has_cjk(f)),
+            state["filter"]
+                .as_str()
+                .is_some_and(|f| !f.contains("China") && !has_cjk(f)),
             "the country filter was cleared: {state}"
         );
         assert_eq!(state["scroll"], json!(0), "scroll position reset");
@@ -155,7 +190,9 @@ fn hostile_markup_in_an_exhibitor_shows_as_text_and_never_runs() {
         kiosk.tap("[data-testid=tile-find]").await;
         kiosk.type_on_keyboard("hostile").await;
         let row = kiosk
-            .wait_for(&format!("[data-testid=exhibitor-row][data-id={HOSTILE_ID}]"))
+            .wait_for(&format!(
+                "[data-testid=exhibitor-row][data-id={HOSTILE_ID}]"
+            ))
             .await;
         row.click().await.expect("the hostile exhibitor opens");
         kiosk.wait_for("[data-testid=screen-exhibitor]").await;
@@ -178,11 +215,57 @@ fn hostile_markup_in_an_exhibitor_shows_as_text_and_never_runs() {
                           nameChildren: document.querySelector('[data-testid=exhibitor-name]').childElementCount }",
             )
             .await;
-        assert_eq!(probe["pwned"], json!(null), "no injected handler ran: {probe}");
-        assert_eq!(probe["injectedImages"], json!(0), "no <img> was created from text: {probe}");
-        assert_eq!(probe["scripts"], json!(0), "no inline <script> exists: {probe}");
-        assert_eq!(probe["bold"], json!(0), "no <b> was created from text: {probe}");
-        assert_eq!(probe["nameChildren"], json!(0), "the name is plain text: {probe}");
+        assert_eq!(
+            probe["pwned"],
+            json!(null),
+            "no injected handler ran: {probe}"
+        );
+        assert_eq!(
+            probe["injectedImages"],
+            json!(0),
+            "no <img> was created from text: {probe}"
+        );
+        assert_eq!(
+            probe["scripts"],
+            json!(0),
+            "no inline <script> exists: {probe}"
+        );
+        assert_eq!(
+            probe["bold"],
+            json!(0),
+            "no <b> was created from text: {probe}"
+        );
+        assert_eq!(
+            probe["nameChildren"],
+            json!(0),
+            "the name is plain text: {probe}"
+        );
+        kiosk.close().await;
+    });
+}
+
+#[test]
+fn with_no_configuration_the_kiosk_opens_the_demo_fair() {
+    scenario(LIMIT, || async {
+        let kiosk = Kiosk::start(Options {
+            no_config: true,
+            ..Options::default()
+        })
+        .await;
+        let attract = kiosk.text("[data-testid=attract]").await;
+        assert!(
+            attract.contains("触摸开始") || attract.to_lowercase().contains("touch"),
+            "the attract screen shows: {attract}"
+        );
+        kiosk.tap("[data-testid=attract]").await;
+        kiosk.tap("[data-testid=tile-find]").await;
+        kiosk.type_on_keyboard("chongqing").await;
+        let row = kiosk.wait_for("[data-testid=exhibitor-row]").await;
+        let text = row.text().await.expect("a row has text");
+        assert!(
+            text.contains("重庆"),
+            "the demo fair answers a search: {text}"
+        );
         kiosk.close().await;
     });
 }

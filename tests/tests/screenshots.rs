@@ -33,13 +33,19 @@ impl Shooter<'_> {
         self.kiosk
             .wait_until(
                 "images have loaded",
-                "return [...document.images].every(i => i.complete)",
+                // Lazy images below the fold never load; only those in view must have.
+                "return [...document.images].every(i => { \
+                   const r = i.getBoundingClientRect(); \
+                   const inView = r.bottom > 0 && r.top < innerHeight && r.width > 0; \
+                   return !inView || (i.complete && i.naturalWidth > 0); })",
             )
             .await;
         tokio::time::sleep(Duration::from_millis(350)).await;
-        let path = self
-            .dir
-            .join(format!("{}-{:02}-{name}.png", self.prefix, self.taken.len() + 1));
+        let path = self.dir.join(format!(
+            "{}-{:02}-{name}.png",
+            self.prefix,
+            self.taken.len() + 1
+        ));
         self.kiosk.screenshot(&path).await;
         self.taken.push(path);
     }
@@ -58,7 +64,11 @@ async fn tour(kiosk: &Kiosk, dir: PathBuf, orientation: &str, lang: &str) -> Vec
         // The attract screen is bilingual; the session starts in the configured language.
         k.tap("[data-testid=attract]").await;
         k.tap("[data-testid=toggle-language]").await;
-        k.wait_until("Chinese", "return document.documentElement.lang === 'zh-Hans'").await;
+        k.wait_until(
+            "Chinese",
+            "return document.documentElement.lang === 'zh-Hans'",
+        )
+        .await;
         k.tap("[data-testid=nav-home]").await;
     } else {
         s.shot("attract").await;
@@ -71,7 +81,8 @@ async fn tour(kiosk: &Kiosk, dir: PathBuf, orientation: &str, lang: &str) -> Vec
     k.wait_for("[data-testid=screen-pavilions]").await;
     s.shot("pavilions").await;
     k.tap("[data-testid=pavilion-thailand]").await;
-    k.wait_for("[data-testid=screen-pavilion] [data-testid=exhibitor-row]").await;
+    k.wait_for("[data-testid=screen-pavilion] [data-testid=exhibitor-row]")
+        .await;
     s.shot("pavilion").await;
 
     k.tap("[data-testid=nav-home]").await;
@@ -79,7 +90,8 @@ async fn tour(kiosk: &Kiosk, dir: PathBuf, orientation: &str, lang: &str) -> Vec
     k.wait_for("[data-testid=screen-categories]").await;
     s.shot("categories").await;
     k.tap("[data-testid^=category-]").await;
-    k.wait_for("[data-testid=screen-category] [data-testid=exhibitor-row]").await;
+    k.wait_for("[data-testid=screen-category] [data-testid=exhibitor-row]")
+        .await;
     s.shot("category").await;
 
     k.tap("[data-testid=nav-home]").await;
@@ -106,7 +118,8 @@ async fn tour(kiosk: &Kiosk, dir: PathBuf, orientation: &str, lang: &str) -> Vec
     s.shot("find-filtered").await;
 
     k.tap("[data-testid=exhibitor-row]").await;
-    k.wait_for("[data-testid=screen-exhibitor] [data-testid=exhibitor-name]").await;
+    k.wait_for("[data-testid=screen-exhibitor] [data-testid=exhibitor-name]")
+        .await;
     s.shot("profile").await;
     k.tap("[data-testid=take-contact]").await;
     k.wait_for("[data-testid$=-placeholder]").await;
@@ -116,7 +129,8 @@ async fn tour(kiosk: &Kiosk, dir: PathBuf, orientation: &str, lang: &str) -> Vec
     k.wait_for("[data-testid$=-placeholder]").await;
     s.shot("placeholder-map").await;
     k.tap("[data-testid=nav-back]").await;
-    k.wait_for("[data-testid=screen-exhibitor] [data-testid=exhibitor-name]").await;
+    k.wait_for("[data-testid=screen-exhibitor] [data-testid=exhibitor-name]")
+        .await;
 
     k.tap("[data-testid=toggle-large-text]").await;
     s.shot("profile-large-text").await;
@@ -129,6 +143,7 @@ async fn tour(kiosk: &Kiosk, dir: PathBuf, orientation: &str, lang: &str) -> Vec
     k.tap("[data-testid=toggle-reach]").await;
     s.shot("home-reach").await;
     k.tap("[data-testid=tile-find]").await;
+    k.tap("[data-skbtn=\"{clear}\"]").await;
     k.wait_for("[data-testid=empty-state]").await;
     s.shot("find-reach").await;
     k.tap("[data-testid=toggle-reach]").await;
@@ -150,6 +165,7 @@ fn take_all(orientation: &str, width: u32, height: u32) {
             height,
             idle_seconds: 15,
             language: "en",
+            no_config: false,
         })
         .await;
         let mut taken = tour(&kiosk, dir.clone(), orientation, "en").await;
@@ -157,7 +173,11 @@ fn take_all(orientation: &str, width: u32, height: u32) {
         kiosk.close().await;
         for path in &taken {
             let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-            assert!(size > 10_000, "{} looks empty ({size} bytes)", path.display());
+            assert!(
+                size > 10_000,
+                "{} looks empty ({size} bytes)",
+                path.display()
+            );
         }
         eprintln!("{} screenshots in {}", taken.len(), dir.display());
     });
