@@ -379,6 +379,43 @@ fn search_finds_bank_of_china_by_pinyin_with_or_without_spaces() {
 }
 
 #[test]
+fn search_finds_pinyin_typed_with_spaces_while_typing() {
+    let conn = fair();
+    for text in [
+        "zhongguo yin",
+        "zhong guo yinh",
+        "chong qing",
+        "chongqing yinhang",
+    ] {
+        let hits = run(&conn, text);
+        assert!(!hits.is_empty(), "{text:?} finds something");
+        let first = hits[0].name_zh.as_deref().unwrap_or_default();
+        assert!(
+            first.contains("银行") || first.contains("重庆"),
+            "{text:?} found {first}"
+        );
+    }
+    assert_eq!(ids(&run(&conn, "chongqing yinhang")), vec!["cq-bank"]);
+}
+
+#[test]
+fn search_hits_serialise_as_the_command_lines_json_results() {
+    let conn = fair();
+    let hit = run(&conn, "C1-003").into_iter().next().expect("a hit");
+    let json = serde_json::to_value(&hit).expect("a hit serialises");
+    assert_eq!(
+        json,
+        serde_json::json!({
+            "id": "thai-silk",
+            "name_en": "Thai Silk House",
+            "name_zh": "泰丝之家",
+            "booths": ["C1-003", "C1-004"],
+            "score": 100.0
+        })
+    );
+}
+
+#[test]
 fn search_reads_heteronyms_in_place_names_right() {
     let conn = fair();
     assert_first(&conn, "xiamen", &["egret-port"]);
