@@ -125,8 +125,15 @@ fn rank(exec: &mut Exec<'_>, query: &SearchQuery) -> rusqlite::Result<Vec<(i64, 
         [] => browse(exec, allowed.as_ref(), limit),
         [word] => single(exec, word, limit, &passes),
         _ => {
+            // Longer words tend to match fewer exhibitors; once no exhibitor has every word
+            // so far, the remaining words need not be read.
+            let mut by_length = words.clone();
+            by_length.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
             let mut combined: Option<HashMap<i64, i32>> = None;
-            for word in &words {
+            for word in &by_length {
+                if combined.as_ref().is_some_and(HashMap::is_empty) {
+                    break;
+                }
                 let matches = word_matches(exec, word)?;
                 combined = Some(match combined {
                     None => matches,
