@@ -158,10 +158,12 @@ fn print_row(kind: &str, s: &mut [Duration], l: &mut [Duration]) {
 fn query_mix(conn: &Connection) -> Vec<(&'static str, Vec<String>)> {
     let mut rng = Rng(0x5eed_f00d);
     let docs: Vec<(String, String, String, String, String)> = conn
-        .prepare("SELECT name, name_zh, pinyin, initials, booths FROM search_docs ORDER BY rank")
+        .prepare("SELECT name, name_zh, pinyin, booths FROM search_docs ORDER BY rank")
         .expect("the snapshot has a search index")
         .query_map([], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            let pinyin: String = r.get(2)?;
+            let initials: String = pinyin.split(' ').filter_map(|s| s.chars().next()).collect();
+            Ok((r.get(0)?, r.get(1)?, pinyin, initials, r.get(3)?))
         })
         .expect("search_docs reads")
         .collect::<Result<_, _>>()
