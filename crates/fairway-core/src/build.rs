@@ -67,6 +67,16 @@ pub struct BuildReport {
     pub warnings: Vec<Warning>,
     pub counts: Counts,
     pub elapsed: Duration,
+    /// Where the time went, phase by phase, for figures printed by benchmarks and the CLI.
+    pub phases: Vec<Phase>,
+}
+
+/// How long one phase of a build took.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Phase {
+    /// `source hash`, `images`, `tables`, `search index`, `publish`.
+    pub name: &'static str,
+    pub elapsed: Duration,
 }
 
 /// Why a build failed. One line; nothing was left in the output folder.
@@ -176,8 +186,20 @@ pub fn build_snapshot(
             valid_for: opts.valid_for,
         })?;
 
+    let mut phases = Vec::new();
+    let mut clock = Instant::now();
+    let mut lap = |name: &'static str| {
+        phases.push(Phase {
+            name,
+            elapsed: clock.elapsed(),
+        });
+        clock = Instant::now();
+    };
+
     let source_hash = source_hash(&source.root, Some(out_dir))?;
+    lap("source hash");
     let (assets, addresses) = reencode_images(source)?;
+    lap("images");
 
     // The scratch database lives in the system's temporary folder and disappears with it.
     let scratch_dir = tempfile::Builder::new()
@@ -202,8 +224,10 @@ pub fn build_snapshot(
             generator: generator(),
         },
     )?;
+    lap("tables");
     crate::search::build_index(&tx)?;
     tx.commit()?;
+    lap("search index");
     let counts = crate::snapshot::read::counts(&conn)?;
 
     // From here on the output folder changes; the guard undoes every change unless disarmed.
@@ -262,6 +286,7 @@ pub fn build_snapshot(
     guard.replace(&signature_path, signature.as_deref().map(str::as_bytes))?;
     sync_dir(out_dir)?;
     guard.disarm();
+    lap("publish");
 
     Ok(BuildReport {
         snapshot: final_path,
@@ -270,6 +295,7 @@ pub fn build_snapshot(
         warnings: Vec::new(),
         counts,
         elapsed: started.elapsed(),
+        phases,
     })
 }
 
