@@ -445,10 +445,17 @@ fn reencode_images(source: &FairSource) -> Result<(Vec<Asset>, write::ImageAddre
     }
 
     let read = |u: &ImageUse| -> Result<Vec<u8>, BuildError> {
-        fs::read(source.image_path(&u.name)).map_err(|e| BuildError::ImageRead {
-            image: format!("images/{}", u.name),
-            used_by: u.used_by.clone(),
-            source: e,
+        read_image(source, &u.name).map_err(|e| match e {
+            ImageReadError::Io(source) => BuildError::ImageRead {
+                image: format!("images/{}", u.name),
+                used_by: u.used_by.clone(),
+                source,
+            },
+            ImageReadError::Media(source) => BuildError::Image {
+                image: format!("images/{}", u.name),
+                used_by: u.used_by.clone(),
+                source,
+            },
         })
     };
 
@@ -483,6 +490,46 @@ fn reencode_images(source: &FairSource) -> Result<(Vec<Asset>, write::ImageAddre
         addresses.insert((u.name, u.role), assets[slot].sha256.clone());
     }
     Ok((assets, addresses))
+}
+
+enum ImageReadError {
+    Io(io::Error),
+    Media(MediaError),
+}
+
+/// Reads an image named in the source, refusing names that leave `images/` and files over the
+/// size limit without reading them whole (a CSV cell could name `/dev/zero`).
+fn read_image(source: &FairSource, name: &str) -> Result<Vec<u8>, ImageReadError> {
+    let inside = Path::new(name)
+        .components()
+        .all(|c| matches!(c, std::path::Component::Normal(_)));
+    if !inside || name.is_empty() {
+        return Err(ImageReadError::Io(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "image names must name a file inside images/",
+        )));
+    }
+    let path = source.image_path(name);
+    let file = File::open(&path).map_err(ImageReadError::Io)?;
+    let meta = file.metadata().map_err(ImageReadError::Io)?;
+    if !meta.is_file() {
+        return Err(ImageReadError::Io(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "not a regular file",
+        )));
+    }
+    let limit = media::MAX_FILE_BYTES as u64;
+    if meta.len() > limit {
+        return Err(ImageReadError::Media(MediaError::TooLarge {
+            size: usize::try_from(meta.len()).unwrap_or(usize::MAX),
+            max: media::MAX_FILE_BYTES,
+        }));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(ImageReadError::Io)?;
+    Ok(bytes)
 }
 
 /// Runs `f` over `items` on every available core and returns the results in order, or the
