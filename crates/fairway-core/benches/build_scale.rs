@@ -9,7 +9,7 @@ use std::time::Instant;
 
 use fairway_core::build::{BuildOptions, build_snapshot};
 use fairway_core::model::{
-    Booth, Exhibitor, Fair, FairSource, Hall, Language, Pavilion, PavilionKind, Product,
+    Booth, Category, Exhibitor, Fair, FairSource, Hall, Language, Pavilion, PavilionKind, Product,
 };
 use fairway_core::snapshot::{ExhibitorFilter, Snapshot};
 use image::{DynamicImage, ImageFormat, Rgba, RgbaImage};
@@ -125,7 +125,23 @@ fn main() {
             description_zh: None,
             logo: None,
         }],
-        categories: Vec::new(),
+        // Ten parents with five children each; every exhibitor is in two children.
+        categories: (0..10)
+            .flat_map(|p| {
+                std::iter::once(Category {
+                    slug: format!("c{p}"),
+                    name_en: format!("Category {p}"),
+                    name_zh: format!("类别{p}"),
+                    parent: None,
+                })
+                .chain((0..5).map(move |c| Category {
+                    slug: format!("c{p}-{c}"),
+                    name_en: format!("Category {p}.{c}"),
+                    name_zh: format!("类别{p}.{c}"),
+                    parent: Some(format!("c{p}")),
+                }))
+            })
+            .collect(),
         booths: (0..n)
             .map(|i| Booth {
                 code: format!("B{i:05}"),
@@ -144,6 +160,10 @@ fn main() {
                 name_zh: Some(format!("公司{i}")),
                 pavilion: (i % 7 == 0).then(|| "p".to_owned()),
                 booths: vec![format!("B{i:05}")],
+                categories: vec![
+                    format!("c{}-{}", i % 10, i % 5),
+                    format!("c{}-{}", (i / 10) % 10, (i / 3) % 5),
+                ],
                 description_en: Some("We make things and sell them worldwide.".into()),
                 logo: Some(format!("e{i:05}.png")),
                 ..Exhibitor::default()
@@ -193,13 +213,37 @@ fn main() {
     let t = Instant::now();
     let categories = snapshot.categories().expect("categories");
     let category_time = t.elapsed();
+    let t = Instant::now();
+    let in_parent = snapshot
+        .exhibitors(&ExhibitorFilter {
+            category: Some("c3".into()),
+            limit: Some(50),
+            ..ExhibitorFilter::default()
+        })
+        .expect("category list");
+    let in_parent_time = t.elapsed();
+    let t = Instant::now();
+    let in_hall = snapshot
+        .exhibitors(&ExhibitorFilter {
+            hall: Some("H4".into()),
+            limit: Some(50),
+            ..ExhibitorFilter::default()
+        })
+        .expect("hall list");
+    let in_hall_time = t.elapsed();
+    let t = Instant::now();
+    let booths = snapshot.booths_in_hall("H4").expect("booths");
+    let booths_time = t.elapsed();
     println!(
-        "first list page ({} rows) {:?}, one profile ({}) {:?}, category tree ({}) {:?}",
+        "first list page ({} rows) {list_time:?}; one profile ({}) {profile_time:?}; \
+         category tree ({} parents) {category_time:?}; first page of a parent category ({}) \
+         {in_parent_time:?}; first page of a hall ({}) {in_hall_time:?}; booths of a hall ({}) \
+         {booths_time:?}",
         page.len(),
-        list_time,
         profile.is_some(),
-        profile_time,
         categories.len(),
-        category_time
+        in_parent.len(),
+        in_hall.len(),
+        booths.len(),
     );
 }
