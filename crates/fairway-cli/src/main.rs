@@ -14,7 +14,11 @@ use fairway_core::snapshot::{self, Snapshot};
 use fairway_core::synth;
 
 #[derive(Debug, Parser)]
-#[command(name = "fairway", version, about = "Fairway: build, sign, inspect and search fair snapshots")]
+#[command(
+    name = "fairway",
+    version,
+    about = "Fairway: build, sign, inspect and search fair snapshots"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -99,8 +103,17 @@ fn main() -> ExitCode {
 /// Runs one subcommand; the error is the one line the organiser reads.
 fn run(command: Command) -> Result<(), String> {
     match command {
-        Command::Build { source, out, sequence, key } => {
-            let opts = BuildOptions { sequence, secret_key: key, ..BuildOptions::default() };
+        Command::Build {
+            source,
+            out,
+            sequence,
+            key,
+        } => {
+            let opts = BuildOptions {
+                sequence,
+                secret_key: key,
+                ..BuildOptions::default()
+            };
             let report = build::build(&source, &out, &opts).map_err(|e| e.to_string())?;
             for w in &report.warnings {
                 eprintln!("fairway: warning: {w}");
@@ -114,10 +127,18 @@ fn run(command: Command) -> Result<(), String> {
             );
             Ok(())
         }
-        Command::Synth { exhibitors, out, seed } => {
+        Command::Synth {
+            exhibitors,
+            out,
+            seed,
+        } => {
             let report = synth::write_synthetic(&out, exhibitors, seed)
                 .map_err(|e| format!("{}: {e}", out.display()))?;
-            println!("wrote {} exhibitors to {}", report.exhibitors, out.display());
+            println!(
+                "wrote {} exhibitors to {}",
+                report.exhibitors,
+                out.display()
+            );
             Ok(())
         }
         Command::Info { snapshot, json } => {
@@ -126,25 +147,49 @@ fn run(command: Command) -> Result<(), String> {
             if json {
                 print_json(&info)
             } else {
-                println!("{} / {} (sequence {})", info.fair.name_en, info.fair.name_zh, info.sequence);
+                println!(
+                    "{} / {} (sequence {})",
+                    info.fair.name_en, info.fair.name_zh, info.sequence
+                );
                 let c = &info.counts;
                 println!(
                     "halls {}, pavilions {}, categories {}, booths {}, exhibitors {}, products {}, kiosks {}, connectors {}, assets {}",
-                    c.halls, c.pavilions, c.categories, c.booths, c.exhibitors, c.products, c.kiosks, c.connectors, c.assets
+                    c.halls,
+                    c.pavilions,
+                    c.categories,
+                    c.booths,
+                    c.exhibitors,
+                    c.products,
+                    c.kiosks,
+                    c.connectors,
+                    c.assets
                 );
                 Ok(())
             }
         }
-        Command::Show { snapshot, exhibitor_id, json } => {
+        Command::Show {
+            snapshot,
+            exhibitor_id,
+            json,
+        } => {
             let snap = open(&snapshot)?;
             let profile = snap
                 .exhibitor(&exhibitor_id)
                 .map_err(|e| e.to_string())?
-                .ok_or_else(|| format!("no exhibitor with id {exhibitor_id:?} in {}", snapshot.display()))?;
+                .ok_or_else(|| {
+                    format!(
+                        "no exhibitor with id {exhibitor_id:?} in {}",
+                        snapshot.display()
+                    )
+                })?;
             if json {
                 print_json(&profile)
             } else {
-                println!("{} {}", profile.name_en, profile.name_zh.as_deref().unwrap_or(""));
+                println!(
+                    "{} {}",
+                    profile.name_en,
+                    profile.name_zh.as_deref().unwrap_or("")
+                );
                 println!("booths: {}", profile.booths.join(", "));
                 if let Some(d) = &profile.description_en {
                     println!("{d}");
@@ -152,9 +197,18 @@ fn run(command: Command) -> Result<(), String> {
                 Ok(())
             }
         }
-        Command::Search { snapshot, query, limit, json } => {
+        Command::Search {
+            snapshot,
+            query,
+            limit,
+            json,
+        } => {
             let snap = open(&snapshot)?;
-            let q = SearchQuery { text: query, limit, ..SearchQuery::default() };
+            let q = SearchQuery {
+                text: query,
+                limit,
+                ..SearchQuery::default()
+            };
             let results = snap.search(&q).map_err(|e| e.to_string())?;
             if json {
                 print_json(&serde_json::json!({ "results": results }))

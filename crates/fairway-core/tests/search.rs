@@ -233,7 +233,7 @@ fn fair() -> Connection {
              ('chongqing',1,'city','Chongqing Pavilion','重庆馆',NULL,'A1'),
              ('thailand',2,'country','Thailand Pavilion','泰国馆','TH','C1'),
              ('vietnam',3,'country','Vietnam Pavilion','越南馆','VN','C1');
-         INSERT INTO categories VALUES
+         INSERT INTO categories (slug, ord, name_en, name_zh, parent) VALUES
              ('machinery',1,'Machinery','机械',NULL),
              ('cnc',2,'CNC machine tools','数控机床','machinery'),
              ('vehicles',3,'Vehicles','汽车',NULL),

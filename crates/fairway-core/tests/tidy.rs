@@ -9,7 +9,9 @@ fn repo_root() -> PathBuf {
 }
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = fs::read_dir(dir) else { return };
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() {
@@ -51,14 +53,19 @@ fn every_source_module_starts_with_a_doc_header() {
             !text.trim_start().starts_with("//!")
         })
         .collect();
-    assert!(missing.is_empty(), "modules without a `//!` header saying what they are for: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "modules without a `//!` header saying what they are for: {missing:?}"
+    );
 }
 
 #[test]
 fn no_test_is_ignored_or_expects_a_panic() {
     let mut files = Vec::new();
     rust_files(&repo_root().join("crates"), &mut files);
-    let this_file = Path::new(file!()).file_name().expect("this file has a name");
+    let this_file = Path::new(file!())
+        .file_name()
+        .expect("this file has a name");
     let offenders: Vec<_> = files
         .iter()
         .filter(|p| p.file_name() != Some(this_file))
@@ -67,5 +74,8 @@ fn no_test_is_ignored_or_expects_a_panic() {
             text.contains("#[ignore") || text.contains("#[should_panic")
         })
         .collect();
-    assert!(offenders.is_empty(), "tests must run and must not rely on panics: {offenders:?}");
+    assert!(
+        offenders.is_empty(),
+        "tests must run and must not rely on panics: {offenders:?}"
+    );
 }
