@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Search at fair scale: prints p50 and p99 per query kind against a naive LIKE scan.
 #
-#   scripts/bench-search.sh                 bench-local generated fair of 20,000 exhibitors
+#   scripts/bench-search.sh                 builds a 20,000-exhibitor fair in-process (synth + build)
 #   scripts/bench-search.sh SNAPSHOT        an existing snapshot file
-#   scripts/bench-search.sh --synth         builds one with `fairway synth` + `fairway build`
+#   scripts/bench-search.sh --synth         the same fair through the `fairway` binary
 #
 # Extra arguments after those go to criterion (e.g. `-- --quick`).
 set -euo pipefail

@@ -232,7 +232,7 @@ pub fn build_snapshot(
 
     // From here on the output folder changes; the guard undoes every change unless disarmed.
     let mut guard = OutDir::prepare(out_dir)?;
-    let tmp = tempfile::Builder::new()
+    let tmp = published_file()
         .prefix(".fairway-")
         .suffix(".sqlite.tmp")
         .tempfile_in(out_dir)
@@ -673,9 +673,21 @@ impl Drop for OutDir {
     }
 }
 
+/// A temporary file that becomes part of a feed. Feeds are served by web servers and copied to
+/// kiosks under other users, so published files are world-readable (tempfile's default is 0600).
+fn published_file<'a>() -> tempfile::Builder<'a, 'a> {
+    let mut builder = tempfile::Builder::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o644));
+    }
+    builder
+}
+
 fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), BuildError> {
     let dir = path.parent().unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new()
+    let mut tmp = published_file()
         .prefix(".fairway-")
         .suffix(".tmp")
         .tempfile_in(dir)
