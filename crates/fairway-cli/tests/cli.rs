@@ -293,7 +293,7 @@ fn hostile_search_queries_never_fail() {
         "a OR b",
         "'; DROP TABLE exhibitors; --",
         "🍜🍜",
-        "\u{0}",
+        "\u{1}\u{7f}",
         "^",
         "col:val",
         "(((",
@@ -443,5 +443,25 @@ fn copy_dir(from: &Path, to: &Path) {
         } else {
             std::fs::copy(entry.path(), &target).expect("copy file");
         }
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn published_snapshot_and_manifest_are_world_readable_for_feed_servers() {
+    use std::os::unix::fs::PermissionsExt;
+    let snapshot = demo_snapshot();
+    let manifest = snapshot.with_file_name("manifest.json");
+    for path in [snapshot.to_path_buf(), manifest] {
+        let mode = std::fs::metadata(&path)
+            .expect("published file exists")
+            .permissions()
+            .mode();
+        assert_eq!(
+            mode & 0o044,
+            0o044,
+            "{} is readable by group and others: {mode:o}",
+            path.display()
+        );
     }
 }

@@ -67,6 +67,16 @@ pub struct BuildReport {
     pub warnings: Vec<Warning>,
     pub counts: Counts,
     pub elapsed: Duration,
+    /// Where the time went, phase by phase, for figures printed by benchmarks and the CLI.
+    pub phases: Vec<Phase>,
+}
+
+/// How long one phase of a build took.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Phase {
+    /// `source hash`, `images`, `tables`, `search index`, `publish`.
+    pub name: &'static str,
+    pub elapsed: Duration,
 }
 
 /// Why a build failed. One line; nothing was left in the output folder.
@@ -176,8 +186,20 @@ pub fn build_snapshot(
             valid_for: opts.valid_for,
         })?;
 
+    let mut phases = Vec::new();
+    let mut clock = Instant::now();
+    let mut lap = |name: &'static str| {
+        phases.push(Phase {
+            name,
+            elapsed: clock.elapsed(),
+        });
+        clock = Instant::now();
+    };
+
     let source_hash = source_hash(&source.root, Some(out_dir))?;
+    lap("source hash");
     let (assets, addresses) = reencode_images(source)?;
+    lap("images");
 
     // The scratch database lives in the system's temporary folder and disappears with it.
     let scratch_dir = tempfile::Builder::new()
@@ -202,13 +224,15 @@ pub fn build_snapshot(
             generator: generator(),
         },
     )?;
+    lap("tables");
     crate::search::build_index(&tx)?;
     tx.commit()?;
+    lap("search index");
     let counts = crate::snapshot::read::counts(&conn)?;
 
     // From here on the output folder changes; the guard undoes every change unless disarmed.
     let mut guard = OutDir::prepare(out_dir)?;
-    let tmp = tempfile::Builder::new()
+    let tmp = published_file()
         .prefix(".fairway-")
         .suffix(".sqlite.tmp")
         .tempfile_in(out_dir)
@@ -262,6 +286,7 @@ pub fn build_snapshot(
     guard.replace(&signature_path, signature.as_deref().map(str::as_bytes))?;
     sync_dir(out_dir)?;
     guard.disarm();
+    lap("publish");
 
     Ok(BuildReport {
         snapshot: final_path,
@@ -270,6 +295,7 @@ pub fn build_snapshot(
         warnings: Vec::new(),
         counts,
         elapsed: started.elapsed(),
+        phases,
     })
 }
 
@@ -419,10 +445,17 @@ fn reencode_images(source: &FairSource) -> Result<(Vec<Asset>, write::ImageAddre
     }
 
     let read = |u: &ImageUse| -> Result<Vec<u8>, BuildError> {
-        fs::read(source.image_path(&u.name)).map_err(|e| BuildError::ImageRead {
-            image: format!("images/{}", u.name),
-            used_by: u.used_by.clone(),
-            source: e,
+        read_image(source, &u.name).map_err(|e| match e {
+            ImageReadError::Io(source) => BuildError::ImageRead {
+                image: format!("images/{}", u.name),
+                used_by: u.used_by.clone(),
+                source,
+            },
+            ImageReadError::Media(source) => BuildError::Image {
+                image: format!("images/{}", u.name),
+                used_by: u.used_by.clone(),
+                source,
+            },
         })
     };
 
@@ -457,6 +490,46 @@ fn reencode_images(source: &FairSource) -> Result<(Vec<Asset>, write::ImageAddre
         addresses.insert((u.name, u.role), assets[slot].sha256.clone());
     }
     Ok((assets, addresses))
+}
+
+enum ImageReadError {
+    Io(io::Error),
+    Media(MediaError),
+}
+
+/// Reads an image named in the source, refusing names that leave `images/` and files over the
+/// size limit without reading them whole (a CSV cell could name `/dev/zero`).
+fn read_image(source: &FairSource, name: &str) -> Result<Vec<u8>, ImageReadError> {
+    let inside = Path::new(name)
+        .components()
+        .all(|c| matches!(c, std::path::Component::Normal(_)));
+    if !inside || name.is_empty() {
+        return Err(ImageReadError::Io(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "image names must name a file inside images/",
+        )));
+    }
+    let path = source.image_path(name);
+    let file = File::open(&path).map_err(ImageReadError::Io)?;
+    let meta = file.metadata().map_err(ImageReadError::Io)?;
+    if !meta.is_file() {
+        return Err(ImageReadError::Io(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "not a regular file",
+        )));
+    }
+    let limit = media::MAX_FILE_BYTES as u64;
+    if meta.len() > limit {
+        return Err(ImageReadError::Media(MediaError::TooLarge {
+            size: usize::try_from(meta.len()).unwrap_or(usize::MAX),
+            max: media::MAX_FILE_BYTES,
+        }));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(ImageReadError::Io)?;
+    Ok(bytes)
 }
 
 /// Runs `f` over `items` on every available core and returns the results in order, or the
@@ -600,9 +673,21 @@ impl Drop for OutDir {
     }
 }
 
+/// A temporary file that becomes part of a feed. Feeds are served by web servers and copied to
+/// kiosks under other users, so published files are world-readable (tempfile's default is 0600).
+fn published_file<'a>() -> tempfile::Builder<'a, 'a> {
+    let mut builder = tempfile::Builder::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o644));
+    }
+    builder
+}
+
 fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), BuildError> {
     let dir = path.parent().unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new()
+    let mut tmp = published_file()
         .prefix(".fairway-")
         .suffix(".tmp")
         .tempfile_in(dir)

@@ -8,10 +8,14 @@
 
 use std::io::Cursor;
 
+use fast_image_resize as fir;
+use fast_image_resize::PixelType;
 use image::codecs::jpeg::JpegEncoder;
 use image::codecs::png::{CompressionType, FilterType as PngFilter, PngEncoder};
-use image::imageops::FilterType;
-use image::{DynamicImage, ImageDecoder, ImageEncoder, ImageError, ImageFormat, ImageReader};
+use image::{
+    DynamicImage, ExtendedColorType, ImageDecoder, ImageEncoder, ImageError, ImageFormat,
+    ImageReader,
+};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
@@ -132,8 +136,8 @@ pub fn reencode(bytes: &[u8], role: ImageRole) -> Result<Asset, MediaError> {
     let mut image = DynamicImage::from_decoder(decoder).map_err(decode_error)?;
     image.apply_orientation(orientation);
 
-    let image = fit(image, role.max_side());
-    encode(&image, role)
+    let pixels = fit(Pixels::from_image(image), role.max_side())?;
+    encode(&pixels, role)
 }
 
 /// Decides the format from the magic bytes; file names are never trusted.
@@ -195,41 +199,89 @@ fn decode_error(err: ImageError) -> MediaError {
     }
 }
 
-/// Shrinks to fit a `max`×`max` square, keeping the aspect ratio; never upscales.
-fn fit(image: DynamicImage, max: u32) -> DynamicImage {
-    if image.width() <= max && image.height() <= max {
-        return image;
-    }
-    image.resize(max, max, FilterType::CatmullRom)
+/// Decoded pixels, 8 bits per channel: RGBA when the image has alpha, RGB otherwise.
+struct Pixels {
+    raw: Vec<u8>,
+    width: u32,
+    height: u32,
+    has_alpha: bool,
 }
 
-fn encode(image: &DynamicImage, role: ImageRole) -> Result<Asset, MediaError> {
-    let has_alpha = image.color().has_alpha();
-    let (width, height) = (image.width(), image.height());
+impl Pixels {
+    fn from_image(image: DynamicImage) -> Pixels {
+        let (width, height) = (image.width(), image.height());
+        let has_alpha = image.color().has_alpha();
+        let raw = if has_alpha {
+            image.into_rgba8().into_raw()
+        } else {
+            image.into_rgb8().into_raw()
+        };
+        Pixels {
+            raw,
+            width,
+            height,
+            has_alpha,
+        }
+    }
+
+    fn pixel_type(&self) -> PixelType {
+        if self.has_alpha {
+            PixelType::U8x4
+        } else {
+            PixelType::U8x3
+        }
+    }
+}
+
+/// Shrinks to fit a `max`×`max` square, keeping the aspect ratio; never upscales.
+///
+/// `fast_image_resize` does this with SIMD in well under a millisecond for a logo, where the
+/// `image` crate's filtered resize takes several; with 20,000 logos per build that is the
+/// difference between seconds and minutes. Alpha is premultiplied while filtering, so
+/// transparent pixels do not bleed their colour into the edges.
+fn fit(pixels: Pixels, max: u32) -> Result<Pixels, MediaError> {
+    let (width, height) = (pixels.width, pixels.height);
+    if width <= max && height <= max {
+        return Ok(pixels);
+    }
+    let scale = f64::from(max) / f64::from(width.max(height));
+    let side = |v: u32| -> u32 { ((f64::from(v) * scale).round() as u32).clamp(1, max) };
+    let (new_width, new_height) = (side(width), side(height));
+    let pixel_type = pixels.pixel_type();
+    let src = fir::images::Image::from_vec_u8(width, height, pixels.raw, pixel_type)
+        .map_err(|e| MediaError::Encode(e.to_string()))?;
+    let mut dst = fir::images::Image::new(new_width, new_height, pixel_type);
+    let options = fir::ResizeOptions::new()
+        .resize_alg(fir::ResizeAlg::Convolution(fir::FilterType::Lanczos3));
+    fir::Resizer::new()
+        .resize(&src, &mut dst, &options)
+        .map_err(|e| MediaError::Encode(e.to_string()))?;
+    Ok(Pixels {
+        raw: dst.into_vec(),
+        width: new_width,
+        height: new_height,
+        has_alpha: pixels.has_alpha,
+    })
+}
+
+fn encode(pixels: &Pixels, role: ImageRole) -> Result<Asset, MediaError> {
+    let (width, height) = (pixels.width, pixels.height);
+    let color = if pixels.has_alpha {
+        ExtendedColorType::Rgba8
+    } else {
+        ExtendedColorType::Rgb8
+    };
     let mut out = Vec::new();
-    let mime = if role == ImageRole::Product && !has_alpha {
-        let rgb = image.to_rgb8();
+    let mime = if role == ImageRole::Product && !pixels.has_alpha {
         JpegEncoder::new_with_quality(&mut out, JPEG_QUALITY)
-            .write_image(rgb.as_raw(), width, height, image::ExtendedColorType::Rgb8)
+            .write_image(&pixels.raw, width, height, color)
             .map_err(|e| MediaError::Encode(e.to_string()))?;
         "image/jpeg"
     } else {
         // Fast deflate keeps a 20,000-logo build within its time budget; logos are small.
-        let encoder =
-            PngEncoder::new_with_quality(&mut out, CompressionType::Fast, PngFilter::Adaptive);
-        if has_alpha {
-            let rgba = image.to_rgba8();
-            encoder.write_image(
-                rgba.as_raw(),
-                width,
-                height,
-                image::ExtendedColorType::Rgba8,
-            )
-        } else {
-            let rgb = image.to_rgb8();
-            encoder.write_image(rgb.as_raw(), width, height, image::ExtendedColorType::Rgb8)
-        }
-        .map_err(|e| MediaError::Encode(e.to_string()))?;
+        PngEncoder::new_with_quality(&mut out, CompressionType::Fast, PngFilter::Adaptive)
+            .write_image(&pixels.raw, width, height, color)
+            .map_err(|e| MediaError::Encode(e.to_string()))?;
         "image/png"
     };
     Ok(Asset {

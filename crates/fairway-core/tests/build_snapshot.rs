@@ -296,3 +296,35 @@ fn an_unsigned_build_removes_a_stale_signature() {
         "a signature of the previous manifest would not match the new one"
     );
 }
+
+#[test]
+fn image_names_that_leave_the_images_folder_are_refused() {
+    let mut f = fixture();
+    f.source.exhibitors[0].logo = Some("../fair.toml".into());
+    let out = tempfile::tempdir().expect("output folder");
+    let err = build_snapshot(&f.source, out.path(), &options()).expect_err("escapes images/");
+    assert_eq!(
+        err.to_string(),
+        "images/../fair.toml (logo of exhibitor E0001): cannot read: image names must name a file inside images/"
+    );
+    f.source.exhibitors[0].logo = Some("/etc/hostname".into());
+    let err = build_snapshot(&f.source, out.path(), &options()).expect_err("absolute path");
+    assert!(
+        err.to_string().contains("must name a file inside images/"),
+        "{err}"
+    );
+    assert!(listing(out.path()).is_empty());
+}
+
+#[test]
+fn an_image_file_over_the_size_limit_is_refused_before_it_is_read() {
+    let f = fixture();
+    let file = std::fs::File::create(f.root().join("images/e1.png")).expect("create");
+    file.set_len(6 * 1024 * 1024).expect("a sparse 6 MiB file");
+    let out = tempfile::tempdir().expect("output folder");
+    let err = build_snapshot(&f.source, out.path(), &options()).expect_err("too large");
+    assert_eq!(
+        err.to_string(),
+        "images/e1.png (logo of exhibitor E0001): the file is 6291456 bytes, more than the 5242880 bytes (5 MiB) allowed"
+    );
+}

@@ -233,7 +233,7 @@ fn fair() -> Connection {
              ('chongqing',1,'city','Chongqing Pavilion','重庆馆',NULL,'A1'),
              ('thailand',2,'country','Thailand Pavilion','泰国馆','TH','C1'),
              ('vietnam',3,'country','Vietnam Pavilion','越南馆','VN','C1');
-         INSERT INTO categories VALUES
+         INSERT INTO categories (slug, ord, name_en, name_zh, parent) VALUES
              ('machinery',1,'Machinery','机械',NULL),
              ('cnc',2,'CNC machine tools','数控机床','machinery'),
              ('vehicles',3,'Vehicles','汽车',NULL),
@@ -376,6 +376,43 @@ fn search_finds_bank_of_china_by_pinyin_with_or_without_spaces() {
             "{text:?} is 中国银行"
         );
     }
+}
+
+#[test]
+fn search_finds_pinyin_typed_with_spaces_while_typing() {
+    let conn = fair();
+    for text in [
+        "zhongguo yin",
+        "zhong guo yinh",
+        "chong qing",
+        "chongqing yinhang",
+    ] {
+        let hits = run(&conn, text);
+        assert!(!hits.is_empty(), "{text:?} finds something");
+        let first = hits[0].name_zh.as_deref().unwrap_or_default();
+        assert!(
+            first.contains("银行") || first.contains("重庆"),
+            "{text:?} found {first}"
+        );
+    }
+    assert_eq!(ids(&run(&conn, "chongqing yinhang")), vec!["cq-bank"]);
+}
+
+#[test]
+fn search_hits_serialise_as_the_command_lines_json_results() {
+    let conn = fair();
+    let hit = run(&conn, "C1-003").into_iter().next().expect("a hit");
+    let json = serde_json::to_value(&hit).expect("a hit serialises");
+    assert_eq!(
+        json,
+        serde_json::json!({
+            "id": "thai-silk",
+            "name_en": "Thai Silk House",
+            "name_zh": "泰丝之家",
+            "booths": ["C1-003", "C1-004"],
+            "score": 100.0
+        })
+    );
 }
 
 #[test]

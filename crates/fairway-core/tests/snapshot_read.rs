@@ -153,6 +153,30 @@ fn exhibitor_lists_are_alphabetical_ignoring_case_and_diacritics() {
 }
 
 #[test]
+fn exhibitor_rowids_follow_the_alphabetical_order() {
+    let (_out, path) = built();
+    let snapshot = open(&path);
+    let by_rowid: Vec<String> = snapshot
+        .connection()
+        .prepare("SELECT id FROM exhibitors ORDER BY rowid")
+        .expect("prepare")
+        .query_map([], |r| r.get(0))
+        .expect("query")
+        .collect::<Result<_, _>>()
+        .expect("rows");
+    let listed: Vec<String> = snapshot
+        .exhibitors(&ExhibitorFilter::default())
+        .expect("list")
+        .into_iter()
+        .map(|e| e.id)
+        .collect();
+    assert_eq!(
+        by_rowid, listed,
+        "lists filtered through an index come out in rowid order"
+    );
+}
+
+#[test]
 fn exhibitor_filters_by_pavilion_country_hall_and_category_with_its_children() {
     let (_out, path) = built();
     let snapshot = open(&path);

@@ -4,9 +4,9 @@ use std::collections::BTreeSet;
 
 use rusqlite::{Connection, params};
 
-use super::TermKind;
 use super::fold::{fold, is_han};
 use super::reading::syllables;
+use super::{SHORT_PREFIX, TermKind};
 
 /// Chinese words longer than this get no suffix terms; names are far shorter, and the FTS
 /// index still finds substrings of anything longer.
@@ -189,8 +189,12 @@ pub(super) fn build(conn: &Connection) -> rusqlite::Result<()> {
             if term.is_empty() {
                 continue;
             }
-            insert_term.execute(params![term, *kind as i64, rank])?;
-            for len in 1..=2 {
+            // A term no longer than SHORT_PREFIX is found through search_short alone: only
+            // queries longer than that go to search_terms, and they cannot start a short term.
+            if term.chars().count() > SHORT_PREFIX {
+                insert_term.execute(params![term, *kind as i64, rank])?;
+            }
+            for len in 1..=SHORT_PREFIX {
                 let prefix: String = term.chars().take(len).collect();
                 if prefix.chars().count() == len {
                     short.insert((prefix.clone(), 100 - kind.score(prefix == *term)));

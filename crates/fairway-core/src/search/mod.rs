@@ -11,9 +11,10 @@
 //! - `search_terms`: whole terms (booth codes, whole names, name words, full pinyin and
 //!   initials and their tails from each syllable, every suffix of a Chinese name, words of
 //!   category, pavilion and product names). Exact and prefix matches by index range.
-//! - `search_short`: the one- and two-character prefixes of those terms with their score tier
-//!   already worked out, so a one- or two-character query (`cq`, `泰`, `A1`) is an index seek
-//!   that stops after `limit` rows instead of a scan.
+//! - `search_short`: the prefixes of one to four characters of those terms with their score
+//!   tier already worked out, so a short query (`cq`, `泰`, `A1`, `有限公司`) is an index seek
+//!   per tier that stops after `limit` rows instead of a scan; `search_terms` then only needs
+//!   the terms longer than four characters.
 //! - `search_typos`: a symmetric-delete table of Latin name words (each word and the word with
 //!   any one letter deleted), so a word with one letter wrong, missing, extra or swapped finds
 //!   its exhibitor with a handful of index lookups, confirmed by Damerau–Levenshtein distance.
@@ -59,6 +60,10 @@ pub struct SearchQuery {
     pub pavilion: Option<String>,
 }
 
+/// Queries of up to this many characters are answered from `search_short`, whose rows come
+/// out best tier first and then in sort_key order, so reading stops after `limit` exhibitors.
+pub(crate) const SHORT_PREFIX: usize = 4;
+
 /// How many results a query with `limit` 0 returns: more than a kiosk screen shows.
 pub const DEFAULT_LIMIT: usize = 50;
 
@@ -94,6 +99,24 @@ pub mod score {
     pub const OTHER_EXACT: i32 = 32;
     pub const OTHER: i32 = 30;
     pub const TYPO: i32 = 10;
+
+    /// Every score, best first: the order in which a single-word query fills its results.
+    pub(crate) const ALL: [i32; 14] = [
+        BOOTH_EXACT,
+        NAME_EXACT,
+        NAME_PREFIX,
+        PINYIN_EXACT,
+        PINYIN_PREFIX,
+        PINYIN_TAIL_EXACT,
+        PINYIN_TAIL_PREFIX,
+        WORD_EXACT,
+        WORD_PREFIX,
+        BOOTH_PREFIX,
+        NAME_CONTAINS,
+        OTHER_EXACT,
+        OTHER,
+        TYPO,
+    ];
 }
 
 /// What a row of `search_terms` holds; decides its score together with exactness.

@@ -9,7 +9,7 @@ use rusqlite::{Connection, ToSql, params};
 
 use super::fold::fold;
 use super::index::deletions;
-use super::{DEFAULT_LIMIT, SearchHit, SearchQuery, TermKind, score};
+use super::{DEFAULT_LIMIT, SHORT_PREFIX, SearchHit, SearchQuery, TermKind, score};
 
 /// Characters of visitor text looked at; the rest is ignored (an on-screen keyboard never
 /// gets near it, but a script might send anything).
@@ -23,16 +23,15 @@ const MIN_TYPO_QUERY: usize = 5;
 /// Words at least this long (in characters) use the trigram index; shorter ones `search_short`.
 const TRIGRAM: usize = 3;
 
-const SHORT_SQL: &str = "SELECT tier, rank FROM search_short WHERE prefix = ?1 ORDER BY tier, rank";
+const SHORT_SQL: &str = "SELECT tier, rank FROM search_short WHERE prefix = ?1";
+const SHORT_TIER_SQL: &str =
+    "SELECT rank FROM search_short WHERE prefix = ?1 AND tier = ?2 ORDER BY rank";
 const TERMS_SQL: &str =
     "SELECT kind, rank, term = ?1 FROM search_terms WHERE term >= ?1 AND term < ?2";
-const FTS_SQL: &str = "SELECT rowid FROM search_fts WHERE search_fts MATCH ?1";
+const FTS_SQL: &str = "SELECT rowid FROM search_fts WHERE search_fts MATCH ?1 ORDER BY rowid";
 const TYPO_SQL: &str = "SELECT word FROM search_typos WHERE deletion = ?1";
 const WORD_SQL: &str = "SELECT rank FROM search_terms WHERE term = ?1 AND kind = ?2";
 const BROWSE_SQL: &str = "SELECT rank FROM search_docs ORDER BY rank LIMIT ?1";
-const HIT_SQL: &str = "SELECT e.rowid, e.id, e.name_en, e.name_zh
-     FROM search_docs d JOIN exhibitors e ON e.rowid = d.exhibitor WHERE d.rank = ?1";
-const BOOTHS_SQL: &str = "SELECT booth FROM exhibitor_booths WHERE exhibitor = ?1 ORDER BY ord";
 const CATEGORY_SQL: &str = "WITH RECURSIVE down(slug) AS (
          SELECT ?1 UNION SELECT c.slug FROM categories c JOIN down ON c.parent = down.slug)
      SELECT d.rank FROM down
@@ -124,28 +123,18 @@ fn rank(exec: &mut Exec<'_>, query: &SearchQuery) -> rusqlite::Result<Vec<(i64, 
 
     match words.as_slice() {
         [] => browse(exec, allowed.as_ref(), limit),
-        [word] if word.chars().count() < TRIGRAM => {
-            // The kiosk's commonest case while typing: rows come out best tier first, then in
-            // sort_key order, so reading stops after `limit` distinct exhibitors.
-            let mut seen = HashSet::new();
-            let mut out = Vec::new();
-            exec.each(SHORT_SQL, params![word], |r| {
-                let rank: i64 = r.get(1)?;
-                if passes(&rank) && seen.insert(rank) {
-                    out.push((rank, 100 - r.get::<_, i32>(0)?));
-                }
-                Ok(out.len() < limit)
-            })?;
-            Ok(out)
-        }
-        [word] => {
-            let matches = word_matches(exec, word, Some((limit, &passes)))?;
-            Ok(best(matches.into_iter().filter(|(r, _)| passes(r)), limit))
-        }
+        [word] => single(exec, word, limit, &passes),
         _ => {
+            // Longer words tend to match fewer exhibitors; once no exhibitor has every word
+            // so far, the remaining words need not be read.
+            let mut by_length = words.clone();
+            by_length.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
             let mut combined: Option<HashMap<i64, i32>> = None;
-            for word in &words {
-                let matches = word_matches(exec, word, None)?;
+            for word in &by_length {
+                if combined.as_ref().is_some_and(HashMap::is_empty) {
+                    break;
+                }
+                let matches = word_matches(exec, word)?;
                 combined = Some(match combined {
                     None => matches,
                     Some(prev) => prev
@@ -180,65 +169,142 @@ fn best(matches: impl Iterator<Item = (i64, i32)>, limit: usize) -> Vec<(i64, i3
     v
 }
 
-/// How many results a single-word query needs, and which exhibitors the filters let through.
-type Early<'a> = (usize, &'a dyn Fn(&i64) -> bool);
-
-/// Every exhibitor one query word matches, with the best score it matches with.
-///
-/// With `early` (single-word queries), a source is skipped when `limit` exhibitors that pass
-/// the filters already score higher than anything that source can give.
-fn word_matches(
+/// A single-word query, filled tier by tier from the best score down. Every source yields
+/// exhibitors in rank (sort_key) order, so each stops after the `need` exhibitors still
+/// missing, and the union's first `need` by rank are exactly that tier's best.
+fn single(
     exec: &mut Exec<'_>,
     word: &str,
-    early: Option<Early<'_>>,
-) -> rusqlite::Result<HashMap<i64, i32>> {
+    limit: usize,
+    passes: &dyn Fn(&i64) -> bool,
+) -> rusqlite::Result<Vec<(i64, i32)>> {
+    let chars = word.chars().count();
+    // Words longer than SHORT_PREFIX: their prefix matches are few, read them all at once.
+    let mut long: HashMap<i32, Vec<i64>> = HashMap::new();
+    if chars > SHORT_PREFIX {
+        let mut all = HashMap::new();
+        term_matches(exec, word, &mut all)?;
+        for (r, s) in all {
+            long.entry(s).or_default().push(r);
+        }
+        for v in long.values_mut() {
+            v.sort_unstable();
+        }
+    }
+    let quoted = fts_string(word);
+    let mut seen: HashSet<i64> = HashSet::new();
+    let mut out = Vec::new();
+    for tier in score::ALL {
+        let need = limit.saturating_sub(out.len());
+        if need == 0 {
+            break;
+        }
+        let mut found: Vec<i64> = Vec::new();
+        let take = |found: &mut Vec<i64>, ranks: &mut dyn Iterator<Item = i64>| {
+            found.extend(ranks.filter(|r| !seen.contains(r) && passes(r)).take(need));
+        };
+        if chars <= SHORT_PREFIX {
+            let mut ranks = Vec::new();
+            exec.each(SHORT_TIER_SQL, params![word, 100 - tier], |r| {
+                let rank: i64 = r.get(0)?;
+                if !seen.contains(&rank) && passes(&rank) {
+                    ranks.push(rank);
+                }
+                Ok(ranks.len() < need)
+            })?;
+            found.extend(ranks);
+        } else if let Some(v) = long.get(&tier) {
+            take(&mut found, &mut v.iter().copied());
+        }
+        let columns = match tier {
+            score::NAME_CONTAINS => Some("{name pinyin booths}"),
+            score::OTHER => Some("{other}"),
+            _ => None,
+        };
+        if let Some(columns) = columns.filter(|_| chars >= TRIGRAM) {
+            let mut ranks = Vec::new();
+            exec.each(FTS_SQL, params![format!("{columns} : {quoted}")], |r| {
+                let rank: i64 = r.get(0)?;
+                if !seen.contains(&rank) && passes(&rank) {
+                    ranks.push(rank);
+                }
+                Ok(ranks.len() < need)
+            })?;
+            found.extend(ranks);
+        }
+        if tier == score::TYPO {
+            let mut typos: Vec<i64> = typo_matches(exec, word)?.into_iter().collect();
+            typos.sort_unstable();
+            take(&mut found, &mut typos.into_iter());
+        }
+        found.sort_unstable();
+        found.dedup();
+        found.truncate(need);
+        for r in found {
+            seen.insert(r);
+            out.push((r, tier));
+        }
+    }
+    Ok(out)
+}
+
+/// An FTS5 string literal: the word in double quotes, inner quotes doubled.
+fn fts_string(word: &str) -> String {
+    format!("\"{}\"", word.replace('"', "\"\""))
+}
+
+/// Every exhibitor one query word matches, with the best score it matches with.
+fn word_matches(exec: &mut Exec<'_>, word: &str) -> rusqlite::Result<HashMap<i64, i32>> {
     let mut out: HashMap<i64, i32> = HashMap::new();
     term_matches(exec, word, &mut out)?;
     if word.chars().count() < TRIGRAM {
         return Ok(out);
     }
-    let enough = |out: &HashMap<i64, i32>, ceiling: i32| match early {
-        None => false,
-        Some((limit, passes)) => {
-            out.iter()
-                .filter(|(r, s)| **s > ceiling && passes(r))
-                .count()
-                >= limit
-        }
-    };
-    let quoted = format!("\"{}\"", word.replace('"', "\"\""));
+    let quoted = fts_string(word);
     for (columns, score) in [
         ("{name pinyin booths}", score::NAME_CONTAINS),
         ("{other}", score::OTHER),
     ] {
-        if enough(&out, score) {
-            return Ok(out);
-        }
         let fts = format!("{columns} : {quoted}");
         for r in exec.ranks(FTS_SQL, params![fts])? {
             let e = out.entry(r).or_insert(score);
             *e = (*e).max(score);
         }
     }
+    for r in typo_matches(exec, word)? {
+        out.entry(r).or_insert(score::TYPO);
+    }
+    Ok(out)
+}
+
+/// Exhibitors with a name word one edit away from `word` (a Latin word of five letters or
+/// more), through the symmetric-delete table.
+fn typo_matches(exec: &mut Exec<'_>, word: &str) -> rusqlite::Result<HashSet<i64>> {
+    let mut out = HashSet::new();
     let latin = word.chars().all(|c| c.is_ascii_lowercase());
-    if latin && word.len() >= MIN_TYPO_QUERY && !enough(&out, score::TYPO) {
-        let mut near = HashSet::new();
-        let mut variants = deletions(word);
-        variants.insert(word.to_owned());
-        for v in &variants {
-            exec.each(TYPO_SQL, params![v], |r| {
-                let w: String = r.get(0)?;
-                if w != word && within_one_edit(word, &w) {
-                    near.insert(w);
-                }
-                Ok(true)
-            })?;
-        }
-        for w in near {
-            for r in exec.ranks(WORD_SQL, params![w, TermKind::Word as i64])? {
-                out.entry(r).or_insert(score::TYPO);
+    if !latin || word.len() < MIN_TYPO_QUERY {
+        return Ok(out);
+    }
+    let mut near = HashSet::new();
+    let mut variants = deletions(word);
+    variants.insert(word.to_owned());
+    for v in &variants {
+        exec.each(TYPO_SQL, params![v], |r| {
+            let w: String = r.get(0)?;
+            if w != word && within_one_edit(word, &w) {
+                near.insert(w);
             }
-        }
+            Ok(true)
+        })?;
+    }
+    for w in near {
+        // Words no longer than SHORT_PREFIX live in search_short only.
+        let ranks = if w.len() > SHORT_PREFIX {
+            exec.ranks(WORD_SQL, params![w, TermKind::Word as i64])?
+        } else {
+            exec.ranks(SHORT_TIER_SQL, params![w, 100 - TermKind::Word.score(true)])?
+        };
+        out.extend(ranks);
     }
     Ok(out)
 }
@@ -253,7 +319,7 @@ fn term_matches(
         let e = out.entry(r).or_insert(s);
         *e = (*e).max(s);
     };
-    if word.chars().count() < TRIGRAM {
+    if word.chars().count() <= SHORT_PREFIX {
         return exec.each(SHORT_SQL, params![word], |r| {
             add(r.get(1)?, 100 - r.get::<_, i32>(0)?);
             Ok(true)
@@ -335,34 +401,63 @@ fn browse(
     Ok(ranks.into_iter().map(|r| (r, 0)).collect())
 }
 
+/// Ranks looked up per statement when fetching hits: a fixed width, so there is one cached
+/// statement, and every lookup is a primary-key seek.
+const HIT_BATCH: usize = 50;
+
+fn in_list(width: usize) -> String {
+    (1..=width)
+        .map(|i| format!("?{i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 fn hits(exec: &mut Exec<'_>, ranked: &[(i64, i32)]) -> rusqlite::Result<Vec<SearchHit>> {
+    let hit_sql = format!(
+        "SELECT d.rank, e.rowid, e.id, e.name_en, e.name_zh
+         FROM search_docs d JOIN exhibitors e ON e.rowid = d.exhibitor
+         WHERE d.rank IN ({})",
+        in_list(HIT_BATCH)
+    );
+    let booths_sql = format!(
+        "SELECT exhibitor, ord, booth FROM exhibitor_booths WHERE exhibitor IN ({})",
+        in_list(HIT_BATCH)
+    );
     let mut out = Vec::with_capacity(ranked.len());
-    for &(rank, score) in ranked {
-        let mut found = None;
-        exec.each(HIT_SQL, params![rank], |r| {
-            found = Some((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, Option<String>>(3)?,
-            ));
-            Ok(false)
-        })?;
-        let Some((rowid, id, name_en, name_zh)) = found else {
-            continue;
-        };
-        let mut booths = Vec::new();
-        exec.each(BOOTHS_SQL, params![rowid], |r| {
-            booths.push(r.get(0)?);
+    for chunk in ranked.chunks(HIT_BATCH) {
+        let mut ranks: Vec<Option<i64>> = chunk.iter().map(|(r, _)| Some(*r)).collect();
+        ranks.resize(HIT_BATCH, None);
+        let mut rows: HashMap<i64, (i64, String, String, Option<String>)> = HashMap::new();
+        let params: Vec<&dyn ToSql> = ranks.iter().map(|r| r as &dyn ToSql).collect();
+        exec.each(&hit_sql, &params, |r| {
+            rows.insert(r.get(0)?, (r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?));
             Ok(true)
         })?;
-        out.push(SearchHit {
-            id,
-            name_en,
-            name_zh,
-            booths,
-            score: f64::from(score),
-        });
+        let mut rowids: Vec<Option<i64>> = rows.values().map(|v| Some(v.0)).collect();
+        rowids.resize(HIT_BATCH, None);
+        let mut booths: Vec<(i64, i64, String)> = Vec::new();
+        let params: Vec<&dyn ToSql> = rowids.iter().map(|r| r as &dyn ToSql).collect();
+        exec.each(&booths_sql, &params, |r| {
+            booths.push((r.get(0)?, r.get(1)?, r.get(2)?));
+            Ok(true)
+        })?;
+        booths.sort_unstable();
+        for &(rank, score) in chunk {
+            let Some((rowid, id, name_en, name_zh)) = rows.remove(&rank) else {
+                continue;
+            };
+            out.push(SearchHit {
+                id,
+                name_en,
+                name_zh,
+                booths: booths
+                    .iter()
+                    .filter(|b| b.0 == rowid)
+                    .map(|b| b.2.clone())
+                    .collect(),
+                score: f64::from(score),
+            });
+        }
     }
     Ok(out)
 }

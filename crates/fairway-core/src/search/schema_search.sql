@@ -26,8 +26,8 @@ CREATE TABLE search_terms (
     PRIMARY KEY (term, kind, rank)
 ) WITHOUT ROWID;
 
--- One- and two-character prefixes of search_terms; tier = 100 - score, so the primary key's
--- order is best match first, then sort_key.
+-- Prefixes of one to four characters of every term; tier = 100 - score, so the primary key
+-- gives each tier's exhibitors in sort_key order. search_terms keeps only longer terms.
 CREATE TABLE search_short (
     prefix TEXT NOT NULL,
     tier   INTEGER NOT NULL,

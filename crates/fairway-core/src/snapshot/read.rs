@@ -173,13 +173,10 @@ impl Snapshot {
 
     /// The category tree: top-level categories in the source's order, each with its children.
     pub fn categories(&self) -> Result<Vec<CategoryNode>, SnapshotError> {
-        // A parent counts the distinct exhibitors of itself and its children, so an exhibitor
-        // listed under two children of one parent is counted once.
+        // The counts were computed by the build: a parent counts the distinct exhibitors of
+        // itself and its children, so one listed under two children is counted once.
         let mut stmt = self.conn.prepare_cached(
-            "SELECT c.slug, c.name_en, c.name_zh, c.parent,
-                    (SELECT count(DISTINCT ec.exhibitor) FROM exhibitor_categories ec
-                     WHERE ec.category = c.slug
-                        OR ec.category IN (SELECT k.slug FROM categories k WHERE k.parent = c.slug))
+            "SELECT c.slug, c.name_en, c.name_zh, c.parent, c.exhibitor_count
              FROM categories c ORDER BY c.ord",
         )?;
         let rows = stmt
@@ -260,9 +257,14 @@ impl Snapshot {
             .limit
             .map_or(-1, |l| i64::try_from(l).unwrap_or(i64::MAX));
         let offset = i64::try_from(filter.offset).unwrap_or(i64::MAX);
-        sql.push_str(&format!(
-            " ORDER BY e.sort_key, e.rowid LIMIT {limit} OFFSET {offset}"
-        ));
+        // Rowids are assigned in alphabetical order, so both orders below are the same; each
+        // lets SQLite read the filter's own index in order instead of sorting the matches.
+        let order = if filter.category.is_some() || filter.hall.is_some() {
+            "e.rowid"
+        } else {
+            "e.sort_key, e.rowid"
+        };
+        sql.push_str(&format!(" ORDER BY {order} LIMIT {limit} OFFSET {offset}"));
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(args), |r| {
             Ok(ExhibitorSummary {
@@ -408,7 +410,7 @@ impl Snapshot {
     pub fn booths_in_hall(&self, hall: &str) -> Result<Vec<Booth>, SnapshotError> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT b.code, b.hall, b.x_m, b.y_m, b.width_m, b.depth_m, b.pavilion,
-                    (SELECT json_group_array(e.id ORDER BY e.sort_key)
+                    (SELECT json_group_array(e.id ORDER BY eb.exhibitor)
                      FROM exhibitor_booths eb JOIN exhibitors e ON e.rowid = eb.exhibitor
                      WHERE eb.booth = b.code)
              FROM booths b WHERE b.hall = ?1 ORDER BY b.code",
@@ -562,7 +564,7 @@ pub(crate) fn counts(conn: &Connection) -> rusqlite::Result<Counts> {
 
 const PAVILION_SELECT: &str = "SELECT p.slug, p.kind, p.name_en, p.name_zh, p.country, p.hall,
         p.color, p.description_en, p.description_zh, p.logo, a.width, a.height,
-        (SELECT count(*) FROM exhibitors e WHERE e.pavilion = p.slug)
+        p.exhibitor_count
      FROM pavilions p LEFT JOIN assets a ON a.sha256 = p.logo";
 
 fn pavilion_from_row(r: &Row<'_>) -> rusqlite::Result<Pavilion> {

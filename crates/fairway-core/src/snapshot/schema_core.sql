@@ -51,7 +51,8 @@ CREATE TABLE pavilions (
     color          TEXT,
     description_en TEXT,
     description_zh TEXT,
-    logo           TEXT REFERENCES assets(sha256)
+    logo           TEXT REFERENCES assets(sha256),
+    exhibitor_count INTEGER NOT NULL DEFAULT 0  -- computed at build time
 );
 
 CREATE TABLE categories (
@@ -59,7 +60,9 @@ CREATE TABLE categories (
     ord     INTEGER NOT NULL,
     name_en TEXT NOT NULL,
     name_zh TEXT NOT NULL,
-    parent  TEXT REFERENCES categories(slug)
+    parent  TEXT REFERENCES categories(slug),
+    -- Distinct exhibitors in the category or its children, computed at build time.
+    exhibitor_count INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX categories_parent ON categories(parent, ord);
 
@@ -75,7 +78,7 @@ CREATE TABLE booths (
 CREATE INDEX booths_hall ON booths(hall);
 
 CREATE TABLE exhibitors (
-    rowid           INTEGER PRIMARY KEY,
+    rowid           INTEGER PRIMARY KEY,  -- assigned in sort_key order (then id)
     id              TEXT NOT NULL UNIQUE,
     name_en         TEXT NOT NULL,
     name_zh         TEXT,

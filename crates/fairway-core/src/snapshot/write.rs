@@ -10,7 +10,7 @@ use unicode_normalization::char::is_combining_mark;
 
 use super::dto::Meta;
 use crate::media::{Asset, ImageRole};
-use crate::model::FairSource;
+use crate::model::{Exhibitor, FairSource};
 
 /// Which stored asset an image file became in a given role (a file used as a logo and as a
 /// product picture becomes two assets).
@@ -164,8 +164,16 @@ pub fn write_source(
     let mut category = tx.prepare(
         "INSERT OR IGNORE INTO exhibitor_categories (exhibitor, category) VALUES (?1, ?2)",
     )?;
+    // Rowids follow the alphabetical order (sort key, then id), so any list of rowids, such as
+    // the exhibitors of a category or a hall read from an index, is already in display order.
+    let mut sorted: Vec<(String, &Exhibitor)> = source
+        .exhibitors
+        .iter()
+        .map(|e| (sort_key(&e.name_en), e))
+        .collect();
+    sorted.sort_by(|(a, ea), (b, eb)| a.cmp(b).then_with(|| ea.id.cmp(&eb.id)));
     let mut rowids: HashMap<&str, i64> = HashMap::with_capacity(source.exhibitors.len());
-    for (i, e) in source.exhibitors.iter().enumerate() {
+    for (i, (key, e)) in sorted.iter().enumerate() {
         let rowid = ord_of(i) + 1;
         rowids.insert(e.id.as_str(), rowid);
         exhibitor.execute(params![
@@ -173,7 +181,7 @@ pub fn write_source(
             e.id,
             e.name_en,
             e.name_zh,
-            sort_key(&e.name_en),
+            key,
             e.country,
             e.pavilion,
             e.website,
@@ -242,6 +250,18 @@ pub fn write_source(
     for k in &source.kiosks {
         stmt.execute(params![k.id, k.hall, k.x_m, k.y_m, k.label_en, k.label_zh])?;
     }
+
+    // Counted once here rather than on every visit to the categories or pavilions screen.
+    // A parent counts the distinct exhibitors of itself and its children.
+    tx.execute_batch(
+        "UPDATE categories SET exhibitor_count =
+            (SELECT count(DISTINCT ec.exhibitor) FROM exhibitor_categories ec
+             WHERE ec.category = categories.slug
+                OR ec.category IN (SELECT k.slug FROM categories k
+                                   WHERE k.parent = categories.slug));
+         UPDATE pavilions SET exhibitor_count =
+            (SELECT count(*) FROM exhibitors e WHERE e.pavilion = pavilions.slug);",
+    )?;
     Ok(())
 }
 
