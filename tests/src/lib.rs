@@ -477,6 +477,15 @@ impl Kiosk {
             .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
     }
 
+    /// Runs `script` (a function body whose last argument is a callback) and returns what it
+    /// passes to the callback, failing after [`WAIT`].
+    pub async fn eval_async(&self, script: &str) -> Value {
+        tokio::time::timeout(WAIT, self.client.execute_async(script, Vec::new()))
+            .await
+            .unwrap_or_else(|_| panic!("async script did not finish within {WAIT:?}\n{script}"))
+            .unwrap_or_else(|e| panic!("async script failed: {e}\n{script}"))
+    }
+
     /// Saves a PNG of the whole window.
     pub async fn screenshot(&self, path: &Path) {
         let png = self

@@ -29,18 +29,19 @@ struct Shooter<'a> {
 
 impl Shooter<'_> {
     async fn shot(&mut self, name: &str) {
-        // Let images decode and transitions settle before the picture.
+        // Let the pictures in view load and decode (they decode asynchronously), then let two
+        // frames paint them before the picture is taken.
         self.kiosk
-            .wait_until(
-                "images have loaded",
-                // Lazy images below the fold never load; only those in view must have.
-                "return [...document.images].every(i => { \
+            .eval_async(
+                "const done = arguments[arguments.length - 1]; \
+                 const inView = [...document.images].filter(i => { \
                    const r = i.getBoundingClientRect(); \
-                   const inView = r.bottom > 0 && r.top < innerHeight && r.width > 0; \
-                   return !inView || (i.complete && i.naturalWidth > 0); })",
+                   return r.bottom > 0 && r.top < innerHeight && r.width > 0; }); \
+                 Promise.all(inView.map(i => i.decode().catch(() => null))) \
+                   .then(() => requestAnimationFrame(() => requestAnimationFrame(() => done(true))));",
             )
             .await;
-        tokio::time::sleep(Duration::from_millis(350)).await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
         let path = self.dir.join(format!(
             "{}-{:02}-{name}.png",
             self.prefix,
