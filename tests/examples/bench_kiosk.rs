@@ -150,12 +150,34 @@ async fn keystrokes(kiosk: &Kiosk) {
         }
     }
     println!(
-        "keystrokes marked: {}, paints: {}, paired: {}",
+        "keystrokes marked: {} (letters and clears), paints: {}, paired: {}",
         ks.len(),
         ps.len(),
         latencies.len()
     );
     report("keystroke → results painted (ms)", &mut latencies);
+
+    // Where the time goes: the same kind of queries straight through IPC (command, core search,
+    // JSON), timed inside the page, without the interface's rendering.
+    let ipc = kiosk
+        .eval_async(
+            "const done = arguments[arguments.length - 1]; \
+             const q = ['c', 'ch', 'cho', 'chon', 'chong', 'chongq', 'chongqing', \
+                        'b', 'ba', 'ban', 'bank', 'n', 'n1', 'n1a', 'n1a0', 'y', 'yin', 'yinhang']; \
+             (async () => { const t = []; \
+               for (let i = 0; i < 200; i++) { \
+                 const s = performance.now(); \
+                 await window.__TAURI_INTERNALS__.invoke('search', \
+                   { query: { text: q[i % q.length], limit: 50 } }); \
+                 t.push(performance.now() - s); } \
+               done(t); })();",
+        )
+        .await;
+    let mut ipc: Vec<f64> = ipc
+        .as_array()
+        .map(|a| a.iter().filter_map(Value::as_f64).collect())
+        .unwrap_or_default();
+    report("search through IPC alone, in the page (ms)", &mut ipc);
 }
 
 /// Resident memory of a process and all its descendants, in MiB.
@@ -222,7 +244,7 @@ async fn memory(kiosk: &Kiosk, navigations: usize) {
         "[data-testid=exhibitor-row]",
     ];
     let mut done = 0;
-    let mut samples = Vec::new();
+    let mut samples = vec![(0, tree_rss_mib(pid).0)];
     let started = Instant::now();
     while done < navigations {
         for css in route {
