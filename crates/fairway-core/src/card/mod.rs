@@ -53,6 +53,22 @@ pub enum CardField {
     Organisation,
 }
 
+impl CardField {
+    /// The field's name as the editor and the command line show it (`second_language`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CardField::Note => "note",
+            CardField::SecondLanguage => "second_language",
+            CardField::Title => "title",
+            CardField::Url => "url",
+            CardField::Email => "email",
+            CardField::Phone => "phone",
+            CardField::ContactName => "contact_name",
+            CardField::Organisation => "organisation",
+        }
+    }
+}
+
 /// The order in which fields leave a card that is over the budget: the fair-only note first,
 /// then the second language, then what a visitor can most easily find again elsewhere. What
 /// is left after all of these (the company name, as `N`, `FN` and `ORG`) is shortened with an
