@@ -101,19 +101,24 @@ fn card_writes_a_png_and_an_svg_of_the_qr_code() {
         .arg("E0002")
         .arg("--png")
         .arg(&png));
-    assert!(out.status.success(), "card --png succeeds: {}", stderr(&out));
-    let bytes = std::fs::read(&png).expect("the PNG was written");
     assert!(
-        bytes.starts_with(b"\x89PNG\r\n\x1a\n"),
-        "the file is a PNG"
+        out.status.success(),
+        "card --png succeeds: {}",
+        stderr(&out)
     );
+    let bytes = std::fs::read(&png).expect("the PNG was written");
+    assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"), "the file is a PNG");
     let out = run(fairway()
         .arg("card")
         .arg(demo_snapshot())
         .arg("E0002")
         .arg("--svg")
         .arg(&svg));
-    assert!(out.status.success(), "card --svg succeeds: {}", stderr(&out));
+    assert!(
+        out.status.success(),
+        "card --svg succeeds: {}",
+        stderr(&out)
+    );
     let text = std::fs::read_to_string(&svg).expect("the SVG was written");
     assert!(
         text.starts_with("<svg ") && text.contains("crispEdges"),

@@ -123,8 +123,14 @@ fn the_first_demo_card_carries_both_languages_and_the_booth() {
     ] {
         assert!(text.contains(line), "the full card has {line:?}: {text}");
     }
-    assert!(text.ends_with("END:VCARD\r\n"), "the card ends with END:VCARD");
-    assert!(full.dropped.is_empty(), "nothing is dropped without a budget");
+    assert!(
+        text.ends_with("END:VCARD\r\n"),
+        "the card ends with END:VCARD"
+    );
+    assert!(
+        full.dropped.is_empty(),
+        "nothing is dropped without a budget"
+    );
 
     let budgeted = ContactCard::from_profile(&profile, CardOptions::default());
     assert!(

@@ -39,10 +39,22 @@ fn optional(max: usize) -> impl Strategy<Value = Option<String>> {
 
 fn profile() -> impl Strategy<Value = ExhibitorProfile> {
     let names = (hostile(60), optional(60), optional(30), optional(30));
-    let contact = (optional(30), optional(30), optional(40), prop::option::of("\\+[0-9 ]{6,18}|[0-9+() -]{0,20}"));
-    let place = (optional(200), prop::collection::vec(("[A-Z0-9-]{1,8}", hostile(6), hostile(6)), 0..4));
+    let contact = (
+        optional(30),
+        optional(30),
+        optional(40),
+        prop::option::of("\\+[0-9 ]{6,18}|[0-9+() -]{0,20}"),
+    );
+    let place = (
+        optional(200),
+        prop::collection::vec(("[A-Z0-9-]{1,8}", hostile(6), hostile(6)), 0..4),
+    );
     (names, contact, place).prop_map(
-        |((name_en, name_zh, contact_en, contact_zh), (title_en, title_zh, email, phone), (website, booths))| {
+        |(
+            (name_en, name_zh, contact_en, contact_zh),
+            (title_en, title_zh, email, phone),
+            (website, booths),
+        )| {
             ExhibitorProfile {
                 id: "X1".to_string(),
                 name_en,
@@ -200,8 +212,16 @@ fn an_enormous_profile_is_cut_down_to_the_budget_in_the_documented_order() {
         depth_m: 3.0,
     });
     let card = ContactCard::from_profile(&profile, CardOptions::default());
-    assert_eq!(card.dropped, DROP_ORDER.to_vec(), "every droppable field goes, in order");
-    assert_eq!(card.shortened, vec![CardField::Organisation], "then the company name is cut");
+    assert_eq!(
+        card.dropped,
+        DROP_ORDER.to_vec(),
+        "every droppable field goes, in order"
+    );
+    assert_eq!(
+        card.shortened,
+        vec![CardField::Organisation],
+        "then the company name is cut"
+    );
     let text = card.vcard();
     assert!(text.len() <= PAYLOAD_BUDGET, "{} bytes fit", text.len());
     assert!(
@@ -217,8 +237,14 @@ fn a_profile_without_a_contact_person_is_named_after_the_company() {
     profile.name_en = "Chongqing Yujiang Bank".to_string();
     profile.name_zh = Some("重庆渝江银行".to_string());
     let card = ContactCard::from_profile(&profile, CardOptions::default());
-    assert_eq!(card.fields.formatted_name, "重庆渝江银行 Chongqing Yujiang Bank");
-    assert_eq!(card.fields.name, card.fields.formatted_name, "N says what FN says");
+    assert_eq!(
+        card.fields.formatted_name,
+        "重庆渝江银行 Chongqing Yujiang Bank"
+    );
+    assert_eq!(
+        card.fields.name, card.fields.formatted_name,
+        "N says what FN says"
+    );
 }
 
 #[test]

@@ -185,7 +185,11 @@ impl ContactCard {
                 primary,
             ),
             phone: contact.phone.as_deref().and_then(e164),
-            email: contact.email.as_deref().map(clean).filter(|s| !s.is_empty()),
+            email: contact
+                .email
+                .as_deref()
+                .map(clean)
+                .filter(|s| !s.is_empty()),
             url: profile.website.as_deref().and_then(https_url),
             note: booth_note(profile, primary),
         };
@@ -280,7 +284,13 @@ fn fit(id: &str, mut draft: Draft, budget: usize) -> ContactCard {
     if !fits(&draft, keep) {
         // Only the company name is left, three times (N, FN, ORG); cut it a character at a
         // time. Names are at most a few hundred bytes, so this loop is short.
-        let mut chars: Vec<char> = draft.company.primary.clone().unwrap_or_default().chars().collect();
+        let mut chars: Vec<char> = draft
+            .company
+            .primary
+            .clone()
+            .unwrap_or_default()
+            .chars()
+            .collect();
         while !chars.is_empty() {
             chars.pop();
             let mut cut: String = chars.iter().collect::<String>().trim_end().to_string();
@@ -351,7 +361,10 @@ fn https_url(value: &str) -> Option<String> {
 fn booth_note(profile: &ExhibitorProfile, primary: Language) -> Option<String> {
     let mut halls: Vec<(&str, &str, Vec<&str>)> = Vec::new();
     for place in &profile.labels.booths {
-        match halls.iter_mut().find(|(en, _, _)| *en == place.hall_name_en) {
+        match halls
+            .iter_mut()
+            .find(|(en, _, _)| *en == place.hall_name_en)
+        {
             Some((_, _, codes)) => codes.push(&place.code),
             None => halls.push((&place.hall_name_en, &place.hall_name_zh, vec![&place.code])),
         }

@@ -130,7 +130,7 @@ impl QrSymbol {
     /// The segments of the data bit stream, read back from the codewords. Fairway writes one
     /// byte-mode segment; this lets a test prove that no Kanji segment slipped in.
     pub fn segments(&self) -> Vec<Segment> {
-        read_segments(&self.data_codewords, self.version)
+        segments(&self.data_codewords, self.version)
     }
 
     /// An SVG of the symbol with its quiet zone: one unit per module, dark on white, with
@@ -199,8 +199,9 @@ impl QrSymbol {
     }
 }
 
-/// Walks a QR data bit stream (ISO/IEC 18004, section 7.4) and lists its segments.
-fn read_segments(codewords: &[u8], version: u8) -> Vec<Segment> {
+/// Walks a QR data bit stream (ISO/IEC 18004, section 7.4) of the given version and lists its
+/// segments; reading stops at the terminator or where the stream ends.
+pub fn segments(codewords: &[u8], version: u8) -> Vec<Segment> {
     let mut reader = BitReader {
         bytes: codewords,
         pos: 0,
@@ -322,7 +323,7 @@ mod tests {
             Version::Normal(v) => v as u8,
             Version::Micro(_) => 0,
         };
-        let modes: Vec<SegmentMode> = read_segments(&bits.into_bytes(), version)
+        let modes: Vec<SegmentMode> = segments(&bits.into_bytes(), version)
             .into_iter()
             .map(|s| s.mode)
             .collect();

@@ -106,9 +106,7 @@ pub fn escape(value: &str) -> String {
 /// `BEGIN`, `VERSION:3.0` and `N`/`FN` present, each property at most once, known properties
 /// only, escapes only where the RFC puts them.
 pub fn parse_vcard(text: &str) -> Result<CardFields, VCardError> {
-    let body = text
-        .strip_suffix("\r\n")
-        .ok_or(VCardError::Unterminated)?;
+    let body = text.strip_suffix("\r\n").ok_or(VCardError::Unterminated)?;
     let lines: Vec<&str> = body.split("\r\n").collect();
     let mut fields = CardFields::default();
     let (mut seen_n, mut seen_fn) = (false, false);
@@ -252,13 +250,20 @@ mod tests {
         };
         let text = write_vcard(&fields);
         assert!(text.contains("N:a\\;b\\,c\\\\d\\ne;;;;\r\n"), "{text}");
-        assert_eq!(parse_vcard(&text), Ok(fields), "the reader undoes the escaping");
+        assert_eq!(
+            parse_vcard(&text),
+            Ok(fields),
+            "the reader undoes the escaping"
+        );
     }
 
     #[test]
     fn the_reader_refuses_a_card_with_lf_line_ends() {
         let text = "BEGIN:VCARD\nVERSION:3.0\nN:a;;;;\nFN:a\nEND:VCARD\n";
-        assert!(parse_vcard(text).is_err(), "LF alone is not a vCard line end");
+        assert!(
+            parse_vcard(text).is_err(),
+            "LF alone is not a vCard line end"
+        );
     }
 
     #[test]
