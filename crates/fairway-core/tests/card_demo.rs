@@ -2,6 +2,7 @@
 //! exactly the vCard bytes, and whose vCard reads back into the same fields.
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use fairway_core::build::{BuildOptions, build};
 use fairway_core::card::{
@@ -10,11 +11,17 @@ use fairway_core::card::{
 use fairway_core::model::Language;
 use fairway_core::snapshot::{ExhibitorFilter, Snapshot};
 
-fn demo_snapshot(dir: &Path) -> PathBuf {
-    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/demo-fair");
-    let report = build(&source, &dir.join("feed"), &BuildOptions::default())
-        .unwrap_or_else(|e| panic!("the demo fair builds: {e}"));
-    report.snapshot
+/// The demo fair built once for every test here: (temp dir kept alive, snapshot path).
+fn demo_snapshot() -> &'static Path {
+    static SNAPSHOT: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
+    let (_, path) = SNAPSHOT.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/demo-fair");
+        let report = build(&source, &dir.path().join("feed"), &BuildOptions::default())
+            .unwrap_or_else(|e| panic!("the demo fair builds: {e}"));
+        (dir, report.snapshot)
+    });
+    path
 }
 
 /// Decodes the first QR code rqrr finds in a PNG, as raw bytes.
@@ -32,8 +39,7 @@ fn decode_png(png: &[u8]) -> Vec<u8> {
 
 #[test]
 fn every_demo_exhibitor_card_round_trips_through_rqrr_in_both_languages() {
-    let dir = tempfile::tempdir().expect("a temp dir");
-    let snapshot = Snapshot::open(&demo_snapshot(dir.path())).expect("the snapshot opens");
+    let snapshot = Snapshot::open(demo_snapshot()).expect("the snapshot opens");
     let list = snapshot
         .exhibitors(&ExhibitorFilter::default())
         .expect("the exhibitors list");
@@ -95,8 +101,7 @@ fn every_demo_exhibitor_card_round_trips_through_rqrr_in_both_languages() {
 
 #[test]
 fn the_first_demo_card_carries_both_languages_and_the_booth() {
-    let dir = tempfile::tempdir().expect("a temp dir");
-    let snapshot = Snapshot::open(&demo_snapshot(dir.path())).expect("the snapshot opens");
+    let snapshot = Snapshot::open(demo_snapshot()).expect("the snapshot opens");
     let profile = snapshot
         .exhibitor("E0001")
         .expect("the profile reads")
@@ -148,8 +153,7 @@ fn the_first_demo_card_carries_both_languages_and_the_booth() {
 
 #[test]
 fn the_svg_is_dark_on_light_with_crisp_edges() {
-    let dir = tempfile::tempdir().expect("a temp dir");
-    let snapshot = Snapshot::open(&demo_snapshot(dir.path())).expect("the snapshot opens");
+    let snapshot = Snapshot::open(demo_snapshot()).expect("the snapshot opens");
     let profile = snapshot
         .exhibitor("E0002")
         .expect("the profile reads")
