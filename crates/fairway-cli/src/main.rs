@@ -9,6 +9,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use fairway_core::build::{self, BuildOptions};
+use fairway_core::card::{CardField, CardOptions, ContactCard};
+use fairway_core::model::Language;
 use fairway_core::search::SearchQuery;
 use fairway_core::snapshot::{self, Snapshot};
 use fairway_core::synth;
@@ -81,6 +83,23 @@ enum Command {
         /// The organiser's public key; when given, a valid signature is required.
         #[arg(long)]
         pubkey: Option<PathBuf>,
+    },
+    /// An exhibitor's contact card: prints exactly the vCard bytes inside its QR code.
+    Card {
+        snapshot: PathBuf,
+        exhibitor_id: String,
+        /// Also write the QR code as a PNG.
+        #[arg(long, value_name = "FILE", conflicts_with = "svg")]
+        png: Option<PathBuf>,
+        /// Also write the QR code as an SVG.
+        #[arg(long, value_name = "FILE")]
+        svg: Option<PathBuf>,
+        /// Pixels per QR module in the PNG.
+        #[arg(long, default_value_t = 8)]
+        module_px: u32,
+        /// The language that comes first (en or zh); defaults to the fair's default language.
+        #[arg(long)]
+        lang: Option<String>,
     },
     /// Write a minisign key pair (fairway.pub, fairway.key) for signing snapshots.
     Keygen {
@@ -239,6 +258,14 @@ fn run(command: Command) -> Result<(), String> {
                 Some(check) => Err(format!("{} check failed: {}", check.name, check.detail)),
             }
         }
+        Command::Card {
+            snapshot,
+            exhibitor_id,
+            png,
+            svg,
+            module_px,
+            lang,
+        } => card(&snapshot, &exhibitor_id, png, svg, module_px, lang),
         Command::Keygen { out } => {
             let (public, secret) = snapshot::keygen(&out).map_err(|e| e.to_string())?;
             println!("public key: {}", public.display());
@@ -246,6 +273,76 @@ fn run(command: Command) -> Result<(), String> {
             Ok(())
         }
     }
+}
+
+/// `fairway card`: the vCard on stdout, byte for byte, and the QR image when asked for.
+fn card(
+    snapshot: &std::path::Path,
+    exhibitor_id: &str,
+    png: Option<PathBuf>,
+    svg: Option<PathBuf>,
+    module_px: u32,
+    lang: Option<String>,
+) -> Result<(), String> {
+    use std::io::Write as _;
+
+    let snap = open(snapshot)?;
+    let profile = snap
+        .exhibitor(exhibitor_id)
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| {
+            format!(
+                "no exhibitor with id {exhibitor_id:?} in {}",
+                snapshot.display()
+            )
+        })?;
+    let lang = match lang {
+        Some(lang) => lang,
+        None => snap.fair().map_err(|e| e.to_string())?.default_language,
+    };
+    let primary = match lang.to_ascii_lowercase().as_str() {
+        "en" => Language::En,
+        "zh" => Language::Zh,
+        other => return Err(format!("--lang must be en or zh, not {other:?}")),
+    };
+    let card = ContactCard::from_profile(
+        &profile,
+        CardOptions {
+            primary,
+            ..CardOptions::default()
+        },
+    );
+    let text = card.vcard();
+    if png.is_some() || svg.is_some() {
+        let symbol = card.qr().map_err(|e| e.to_string())?;
+        if let Some(path) = png {
+            let bytes = symbol.to_png(module_px).map_err(|e| e.to_string())?;
+            std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+        if let Some(path) = svg {
+            std::fs::write(&path, symbol.to_svg())
+                .map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+    }
+    if !card.dropped.is_empty() || !card.shortened.is_empty() {
+        let names = |fields: &[CardField]| {
+            fields
+                .iter()
+                .map(|f| f.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        eprintln!(
+            "fairway: card {exhibitor_id}: left out to fit {} bytes: [{}]; shortened: [{}]",
+            fairway_core::card::PAYLOAD_BUDGET,
+            names(&card.dropped),
+            names(&card.shortened)
+        );
+    }
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(|e| format!("writing the card to stdout: {e}"))
 }
 
 fn open(path: &std::path::Path) -> Result<Snapshot, String> {

@@ -6,6 +6,7 @@
 //! opens such a file read-only for everything a kiosk shows.
 
 pub mod build;
+pub mod card;
 pub mod country;
 pub mod import;
 pub mod media;

@@ -686,3 +686,42 @@ thread_local! {
     /// The fixture built once per test thread, so property cases don't rebuild it.
     static FAIR: Connection = fair();
 }
+
+#[test]
+fn multi_word_queries_return_the_same_best_first_results_under_any_limit() {
+    let conn = fair();
+    let mut found = 0;
+    for text in [
+        "chong qing",
+        "chongqing co",
+        "ch c",
+        "bank of",
+        "silk house",
+        "a1 00",
+        "thai silk",
+    ] {
+        let all = run(&conn, text);
+        found += all.len();
+        assert!(
+            all.windows(2).all(|w| w[0].score >= w[1].score),
+            "{text:?} is best first: {all:?}"
+        );
+        for limit in 1..=all.len() {
+            let some = search::search(
+                &conn,
+                &SearchQuery {
+                    text: text.to_owned(),
+                    limit,
+                    ..SearchQuery::default()
+                },
+            )
+            .expect("the query runs");
+            assert_eq!(
+                ids(&some),
+                ids(&all)[..limit].to_vec(),
+                "{text:?} with limit {limit} keeps the first results"
+            );
+        }
+    }
+    assert!(found > 10, "the queries find exhibitors");
+}

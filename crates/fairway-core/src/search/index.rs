@@ -10,11 +10,11 @@ use super::{SHORT_PREFIX, TermKind};
 
 /// Chinese words longer than this get no suffix terms; names are far shorter, and the FTS
 /// index still finds substrings of anything longer.
-const MAX_SUFFIX_WORD: usize = 40;
+pub(super) const MAX_SUFFIX_WORD: usize = 40;
 
 /// Shortest Latin word that goes into the typo table. Queries of five letters or more look
 /// typos up, and a five-letter query with one extra letter matches a four-letter word.
-const MIN_TYPO_WORD: usize = 4;
+pub(super) const MIN_TYPO_WORD: usize = 4;
 
 struct Row {
     rowid: i64,

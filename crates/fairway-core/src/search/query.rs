@@ -8,7 +8,8 @@ use std::collections::{HashMap, HashSet};
 use rusqlite::{Connection, ToSql, params};
 
 use super::fold::fold;
-use super::index::deletions;
+use super::fold::is_han;
+use super::index::{MAX_SUFFIX_WORD, MIN_TYPO_WORD, deletions};
 use super::{DEFAULT_LIMIT, SHORT_PREFIX, SearchHit, SearchQuery, TermKind, score};
 
 /// Characters of visitor text looked at; the rest is ignored (an on-screen keyboard never
@@ -124,37 +125,161 @@ fn rank(exec: &mut Exec<'_>, query: &SearchQuery) -> rusqlite::Result<Vec<(i64, 
     match words.as_slice() {
         [] => browse(exec, allowed.as_ref(), limit),
         [word] => single(exec, word, limit, &passes),
-        _ => {
-            // Longer words tend to match fewer exhibitors; once no exhibitor has every word
-            // so far, the remaining words need not be read.
-            let mut by_length = words.clone();
-            by_length.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
-            let mut combined: Option<HashMap<i64, i32>> = None;
-            for word in &by_length {
-                if combined.as_ref().is_some_and(HashMap::is_empty) {
-                    break;
-                }
-                let matches = word_matches(exec, word)?;
-                combined = Some(match combined {
-                    None => matches,
-                    Some(prev) => prev
-                        .into_iter()
-                        .filter_map(|(r, s)| matches.get(&r).map(|t| (r, s.min(*t))))
-                        .collect(),
-                });
-            }
-            let mut combined = combined.unwrap_or_default();
-            // The words run together may be one name or one pinyin (`zhongguo yinhang`).
-            let whole: String = words.concat();
-            let mut whole_matches = HashMap::new();
-            term_matches(exec, &whole, &mut whole_matches)?;
-            for (r, s) in whole_matches {
-                let e = combined.entry(r).or_insert(s);
-                *e = (*e).max(s);
-            }
-            Ok(best(combined.into_iter().filter(|(r, _)| passes(r)), limit))
+        _ => multi(exec, &words, limit, &passes),
+    }
+}
+
+/// A query of several words, filled tier by tier from the best score down like [`single`].
+///
+/// An exhibitor scores as its worst word, or as the words run together (`whole`) when that is
+/// better. Reading every word's matches and intersecting them costs tens of milliseconds when
+/// the words are common (`co ltd` matches most of a fair), so candidates come only from the
+/// longest word (the `driver`, usually the rarest) and from `whole`, each in rank order per
+/// tier, and every candidate is scored once from its `search_docs` row. A candidate whose score
+/// is below the tier it was found in waits in `pending` for its own tier. Within a tier every
+/// source stops after the `need` exhibitors still missing, so a common pair stops after about
+/// `limit` candidates.
+///
+/// Tiers below NAME_CONTAINS (categories, products, descriptions, typos) need fields that are
+/// not in `search_docs`; a query still short of `limit` there is answered by `intersect`.
+///
+/// Why this is complete: an exhibitor scoring `t` through its words has the driver at `t` or
+/// better, so some driver source of a tier at least `t` lists it, and those tiers are read in
+/// full whenever a later tier is reached; one scoring `t` through `whole` is listed by a
+/// `whole` source of tier `t`.
+fn multi(
+    exec: &mut Exec<'_>,
+    words: &[&str],
+    limit: usize,
+    passes: &dyn Fn(&i64) -> bool,
+) -> rusqlite::Result<Vec<(i64, i32)>> {
+    // The driver is the word with the fewest term matches, counted up to ESTIMATE_CAP; among
+    // words past the cap, the longest.
+    let mut driver = "";
+    let mut driver_key = (usize::MAX, 0);
+    for word in words {
+        let key = (estimate(exec, word)?, usize::MAX - word.chars().count());
+        if key < driver_key {
+            (driver, driver_key) = (word, key);
         }
     }
+    let whole: String = words.concat();
+    let driver_terms = long_terms(exec, driver)?;
+    let whole_terms = long_terms(exec, &whole)?;
+    let mut scorer = Scorer {
+        words,
+        whole: &whole,
+        whole_terms: whole_terms.as_ref().map(|t| t.best.clone()),
+    };
+    // Candidates scored before giving up on the driver: when few of them have the other
+    // words too, reading every word's matches is cheaper than scoring the driver's.
+    let budget = limit.saturating_mul(4).saturating_add(200);
+    let mut scored = 0;
+    let mut known: HashSet<i64> = HashSet::new();
+    let mut pending: HashMap<i32, Vec<i64>> = HashMap::new();
+    let mut out = Vec::new();
+    for tier in score::ALL {
+        let need = limit.saturating_sub(out.len());
+        if need == 0 {
+            break;
+        }
+        if tier < score::NAME_CONTAINS {
+            // Below here a word may match only through categories, products, descriptions
+            // or a typo, which no `search_docs` row holds.
+            return intersect(exec, words, limit, passes);
+        }
+        let mut found = pending.remove(&tier).unwrap_or_default();
+        // `whole` first: its few matches often fill the tier, and then the driver's sources
+        // stop at the last rank kept.
+        let mut sources: Vec<Source> = tier_sources(&whole, whole_terms.as_ref(), tier)
+            .into_iter()
+            // `whole` counts only through its terms (see `term_matches`), not FTS or typos.
+            .filter(|s| matches!(s, Source::Short(..) | Source::Listed(_)))
+            .collect();
+        sources.extend(tier_sources(driver, driver_terms.as_ref(), tier));
+        for source in &sources {
+            // Once `need` are found, only lower ranks can still change the tier's result.
+            found.sort_unstable();
+            let bound = found.get(need - 1).copied().unwrap_or(i64::MAX);
+            let mut taken = 0;
+            let mut after = 0;
+            let mut page = need.max(16);
+            'pages: loop {
+                let ranks = source.ranks(exec, after, page)?;
+                let exhausted = ranks.len() < page;
+                for r in ranks {
+                    after = r;
+                    if r > bound {
+                        break 'pages;
+                    }
+                    if !known.insert(r) || !passes(&r) {
+                        continue;
+                    }
+                    scored += 1;
+                    if scored > budget {
+                        return intersect(exec, words, limit, passes);
+                    }
+                    let s = scorer.score(exec, r)?;
+                    if s >= tier {
+                        found.push(r);
+                        taken += 1;
+                        if taken == need {
+                            break 'pages;
+                        }
+                    } else if s > 0 {
+                        pending.entry(s).or_default().push(r);
+                    }
+                }
+                if exhausted {
+                    break;
+                }
+                page = page.saturating_mul(4);
+            }
+        }
+        found.sort_unstable();
+        found.dedup();
+        found.truncate(need);
+        out.extend(found.into_iter().map(|r| (r, tier)));
+    }
+    Ok(out)
+}
+
+/// A query of several words the slow, sure way: every word's matches read in full and
+/// intersected. `multi` falls back to it when its candidates keep failing the other words.
+fn intersect(
+    exec: &mut Exec<'_>,
+    words: &[&str],
+    limit: usize,
+    passes: &dyn Fn(&i64) -> bool,
+) -> rusqlite::Result<Vec<(i64, i32)>> {
+    // Longer words tend to match fewer exhibitors; once no exhibitor has every word
+    // so far, the remaining words need not be read.
+    let mut by_length = words.to_vec();
+    by_length.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+    let mut combined: Option<HashMap<i64, i32>> = None;
+    for word in &by_length {
+        if combined.as_ref().is_some_and(HashMap::is_empty) {
+            break;
+        }
+        let matches = word_matches(exec, word)?;
+        combined = Some(match combined {
+            None => matches,
+            Some(prev) => prev
+                .into_iter()
+                .filter_map(|(r, s)| matches.get(&r).map(|t| (r, s.min(*t))))
+                .collect(),
+        });
+    }
+    let mut combined = combined.unwrap_or_default();
+    // The words run together may be one name or one pinyin (`zhongguo yinhang`).
+    let whole: String = words.concat();
+    let mut whole_matches = HashMap::new();
+    term_matches(exec, &whole, &mut whole_matches)?;
+    for (r, s) in whole_matches {
+        let e = combined.entry(r).or_insert(s);
+        *e = (*e).max(s);
+    }
+    Ok(best(combined.into_iter().filter(|(r, _)| passes(r)), limit))
 }
 
 /// Sorts by score (larger first), then rank, and keeps the first `limit`.
@@ -167,6 +292,289 @@ fn best(matches: impl Iterator<Item = (i64, i32)>, limit: usize) -> Vec<(i64, i3
     }
     v.sort_unstable_by_key(key);
     v
+}
+
+/// Every exhibitor one query word matches, with the best score it matches with.
+fn word_matches(exec: &mut Exec<'_>, word: &str) -> rusqlite::Result<HashMap<i64, i32>> {
+    let mut out: HashMap<i64, i32> = HashMap::new();
+    term_matches(exec, word, &mut out)?;
+    if word.chars().count() < TRIGRAM {
+        return Ok(out);
+    }
+    let quoted = fts_string(word);
+    for (columns, score) in [
+        ("{name pinyin booths}", score::NAME_CONTAINS),
+        ("{other}", score::OTHER),
+    ] {
+        let fts = format!("{columns} : {quoted}");
+        for r in exec.ranks(FTS_SQL, params![fts])? {
+            let e = out.entry(r).or_insert(score);
+            *e = (*e).max(score);
+        }
+    }
+    for r in typo_matches(exec, word)? {
+        out.entry(r).or_insert(score::TYPO);
+    }
+    Ok(out)
+}
+
+/// Term matches counted by `estimate` before it stops.
+const ESTIMATE_CAP: usize = 1000;
+const SHORT_COUNT_SQL: &str = "SELECT rank FROM search_short WHERE prefix = ?1 LIMIT ?2";
+const TERMS_COUNT_SQL: &str =
+    "SELECT rank FROM search_terms WHERE term >= ?1 AND term < ?2 LIMIT ?3";
+
+/// How many term rows start with `word`, up to ESTIMATE_CAP: a cheap guess at how many
+/// exhibitors it matches.
+fn estimate(exec: &mut Exec<'_>, word: &str) -> rusqlite::Result<usize> {
+    let cap = i64::try_from(ESTIMATE_CAP).unwrap_or(i64::MAX);
+    let mut n = 0;
+    let mut count = |_: &rusqlite::Row<'_>| {
+        n += 1;
+        Ok(true)
+    };
+    if word.chars().count() <= SHORT_PREFIX {
+        exec.each(SHORT_COUNT_SQL, params![word, cap], &mut count)?;
+    } else {
+        let upper = format!("{word}\u{10FFFF}");
+        exec.each(TERMS_COUNT_SQL, params![word, upper, cap], &mut count)?;
+    }
+    Ok(n)
+}
+
+/// One rank-ordered list of exhibitors a word matches at one score.
+enum Source {
+    /// `search_short` rows of a prefix and tier.
+    Short(String, i32),
+    /// An FTS5 query.
+    Fts(String),
+    /// Ranks already read, sorted.
+    Listed(Vec<i64>),
+}
+
+const SHORT_PAGE_SQL: &str = "SELECT rank FROM search_short
+     WHERE prefix = ?1 AND tier = ?2 AND rank > ?3 ORDER BY rank LIMIT ?4";
+const FTS_PAGE_SQL: &str = "SELECT rowid FROM search_fts
+     WHERE search_fts MATCH ?1 AND rowid > ?2 ORDER BY rowid LIMIT ?3";
+
+impl Source {
+    /// At most `n` ranks after `after`, in order.
+    fn ranks(&self, exec: &mut Exec<'_>, after: i64, n: usize) -> rusqlite::Result<Vec<i64>> {
+        let limit = i64::try_from(n).unwrap_or(i64::MAX);
+        match self {
+            Self::Short(prefix, tier) => {
+                exec.ranks(SHORT_PAGE_SQL, params![prefix, tier, after, limit])
+            }
+            Self::Fts(query) => exec.ranks(FTS_PAGE_SQL, params![query, after, limit]),
+            Self::Listed(v) => Ok(v.iter().copied().filter(|r| *r > after).take(n).collect()),
+        }
+    }
+}
+
+/// The term matches of a word longer than SHORT_PREFIX, read at once (there are few), as
+/// rank lists per best score and as each exhibitor's best score. `None` for shorter words,
+/// whose `search_short` rows are read tier by tier instead.
+struct LongTerms {
+    by_score: HashMap<i32, Vec<i64>>,
+    best: HashMap<i64, i32>,
+}
+
+fn long_terms(exec: &mut Exec<'_>, word: &str) -> rusqlite::Result<Option<LongTerms>> {
+    if word.chars().count() <= SHORT_PREFIX {
+        return Ok(None);
+    }
+    let mut best = HashMap::new();
+    term_matches(exec, word, &mut best)?;
+    let mut by_score: HashMap<i32, Vec<i64>> = HashMap::new();
+    for (&r, &s) in &best {
+        by_score.entry(s).or_default().push(r);
+    }
+    for v in by_score.values_mut() {
+        v.sort_unstable();
+    }
+    Ok(Some(LongTerms { by_score, best }))
+}
+
+/// The sources that list a word's exhibitors at exactly `tier` (FTS included; the caller adds
+/// typos and drops what `whole` must not use).
+fn tier_sources(word: &str, long: Option<&LongTerms>, tier: i32) -> Vec<Source> {
+    let mut out = Vec::new();
+    match long {
+        Some(long) => {
+            if let Some(v) = long.by_score.get(&tier) {
+                out.push(Source::Listed(v.clone()));
+            }
+        }
+        None => out.push(Source::Short(word.to_owned(), 100 - tier)),
+    }
+    if word.chars().count() >= TRIGRAM {
+        let columns = match tier {
+            score::NAME_CONTAINS => Some("{name pinyin booths}"),
+            score::OTHER => Some("{other}"),
+            _ => None,
+        };
+        if let Some(columns) = columns {
+            out.push(Source::Fts(format!("{columns} : {}", fts_string(word))));
+        }
+    }
+    out
+}
+
+const DOC_SQL: &str =
+    "SELECT name, name_zh, pinyin, initials, booths FROM search_docs WHERE rank = ?1";
+const SHORT_POINT_SQL: &str = "SELECT tier FROM search_short
+     WHERE prefix = ?1 AND tier IN (0, 10, 20, 28, 30, 34, 35, 38, 40, 42, 50, 68, 70)
+     AND rank = ?2";
+/// Scores one candidate exhibitor of a multi-word query exactly as reading every word's
+/// matches would, as long as the score is NAME_CONTAINS or better: each word from the
+/// exhibitor's `search_docs` row (see [`name_score`]), `whole` from its terms. Anything lower
+/// is 0 here; `multi` leaves those tiers to `intersect`.
+struct Scorer<'q> {
+    words: &'q [&'q str],
+    whole: &'q str,
+    /// Best score per exhibitor of `whole`'s terms, when it is longer than SHORT_PREFIX.
+    whole_terms: Option<HashMap<i64, i32>>,
+}
+
+impl Scorer<'_> {
+    fn score(&mut self, exec: &mut Exec<'_>, rank: i64) -> rusqlite::Result<i32> {
+        let mut doc = None;
+        exec.each(DOC_SQL, params![rank], |r| {
+            doc = Some(Doc::new(
+                r.get(0)?,
+                r.get(1)?,
+                &r.get::<_, String>(2)?,
+                r.get(3)?,
+                &r.get::<_, String>(4)?,
+            ));
+            Ok(false)
+        })?;
+        let Some(doc) = doc else { return Ok(0) };
+        let worst = self
+            .words
+            .iter()
+            .map(|w| name_score(w, &doc))
+            .min()
+            .unwrap_or(0);
+        let s = worst.max(self.whole_score(exec, rank)?);
+        Ok(if s >= score::NAME_CONTAINS { s } else { 0 })
+    }
+
+    fn whole_score(&self, exec: &mut Exec<'_>, rank: i64) -> rusqlite::Result<i32> {
+        if let Some(terms) = &self.whole_terms {
+            return Ok(terms.get(&rank).copied().unwrap_or(0));
+        }
+        let mut best = 0;
+        exec.each(SHORT_POINT_SQL, params![self.whole, rank], |r| {
+            best = best.max(100 - r.get::<_, i32>(0)?);
+            Ok(true)
+        })?;
+        Ok(best)
+    }
+}
+
+/// The fields of a `search_docs` row, split the way `index::build` made its terms, with the
+/// compact forms worked out once for all the query's words.
+struct Doc {
+    /// The folded English and Chinese names ('' when none).
+    names: [String; 2],
+    /// The same without spaces: the `Name` terms.
+    compact: [String; 2],
+    /// The syllables run together, and the byte offset where each syllable starts.
+    pinyin: String,
+    syllable_starts: Vec<usize>,
+    /// The initials, and the byte offset of each.
+    initials: String,
+    initial_starts: Vec<usize>,
+    booths: Vec<String>,
+}
+
+impl Doc {
+    fn new(name: String, name_zh: String, pinyin: &str, initials: String, booths: &str) -> Self {
+        let mut joined = String::new();
+        let mut syllable_starts = Vec::new();
+        for s in pinyin.split(' ').filter(|s| !s.is_empty()) {
+            syllable_starts.push(joined.len());
+            joined.push_str(s);
+        }
+        Self {
+            compact: [name.replace(' ', ""), name_zh.replace(' ', "")],
+            names: [name, name_zh],
+            pinyin: joined,
+            syllable_starts,
+            initial_starts: initials.char_indices().map(|(i, _)| i).collect(),
+            initials,
+            booths: booths
+                .split(' ')
+                .filter(|b| !b.is_empty())
+                .map(str::to_owned)
+                .collect(),
+        }
+    }
+}
+
+/// A word's best score among the terms `index::build` derives from the name, the Chinese
+/// name, its pinyin and the booth codes (every term kind but `Other`), the name FTS columns,
+/// and typos of name words. Categories, products and descriptions are left to `other_score`.
+fn name_score(word: &str, doc: &Doc) -> i32 {
+    let mut best = 0;
+    let mut term = |t: &str, kind: TermKind| {
+        if !t.is_empty() && t.starts_with(word) {
+            best = best.max(kind.score(t == word));
+        }
+    };
+    for b in &doc.booths {
+        term(b, TermKind::Booth);
+    }
+    for (n, compact) in doc.names.iter().zip(&doc.compact) {
+        if n.is_empty() {
+            continue;
+        }
+        term(compact, TermKind::Name);
+        for w in n.split(' ') {
+            term(w, TermKind::Word);
+            if w.chars().count() <= MAX_SUFFIX_WORD && w.chars().any(is_han) {
+                for (start, _) in w.char_indices().skip(1) {
+                    term(&w[start..], TermKind::ZhTail);
+                }
+            }
+        }
+    }
+    if !doc.syllable_starts.is_empty() {
+        term(&doc.pinyin, TermKind::Pinyin);
+        term(&doc.initials, TermKind::Pinyin);
+        for from in 1..doc.syllable_starts.len() {
+            term(
+                &doc.pinyin[doc.syllable_starts[from]..],
+                TermKind::PinyinTail,
+            );
+            if let Some(&i) = doc.initial_starts.get(from) {
+                term(&doc.initials[i..], TermKind::PinyinTail);
+            }
+        }
+    }
+    if best < score::NAME_CONTAINS && word.chars().count() >= TRIGRAM {
+        let contains = doc.names.iter().any(|f| f.contains(word))
+            || doc.initials.contains(word)
+            || doc.pinyin.contains(word)
+            || doc.booths.iter().any(|b| b.contains(word));
+        if contains {
+            best = score::NAME_CONTAINS;
+        }
+    }
+    let latin = word.chars().all(|c| c.is_ascii_lowercase());
+    if best == 0 && latin && word.len() >= MIN_TYPO_QUERY {
+        let near = doc.names.iter().flat_map(|n| n.split(' ')).any(|w| {
+            w.len() >= MIN_TYPO_WORD
+                && w.chars().all(|c| c.is_ascii_lowercase())
+                && w != word
+                && within_one_edit(word, w)
+        });
+        if near {
+            best = score::TYPO;
+        }
+    }
+    best
 }
 
 /// A single-word query, filled tier by tier from the best score down. Every source yields
@@ -251,30 +659,6 @@ fn single(
 /// An FTS5 string literal: the word in double quotes, inner quotes doubled.
 fn fts_string(word: &str) -> String {
     format!("\"{}\"", word.replace('"', "\"\""))
-}
-
-/// Every exhibitor one query word matches, with the best score it matches with.
-fn word_matches(exec: &mut Exec<'_>, word: &str) -> rusqlite::Result<HashMap<i64, i32>> {
-    let mut out: HashMap<i64, i32> = HashMap::new();
-    term_matches(exec, word, &mut out)?;
-    if word.chars().count() < TRIGRAM {
-        return Ok(out);
-    }
-    let quoted = fts_string(word);
-    for (columns, score) in [
-        ("{name pinyin booths}", score::NAME_CONTAINS),
-        ("{other}", score::OTHER),
-    ] {
-        let fts = format!("{columns} : {quoted}");
-        for r in exec.ranks(FTS_SQL, params![fts])? {
-            let e = out.entry(r).or_insert(score);
-            *e = (*e).max(score);
-        }
-    }
-    for r in typo_matches(exec, word)? {
-        out.entry(r).or_insert(score::TYPO);
-    }
-    Ok(out)
 }
 
 /// Exhibitors with a name word one edit away from `word` (a Latin word of five letters or
