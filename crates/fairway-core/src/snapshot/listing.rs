@@ -56,34 +56,7 @@ impl Snapshot {
     /// those of [`Snapshot::exhibitors`].
     pub fn count_exhibitors(&self, filter: &ExhibitorFilter) -> Result<u64, SnapshotError> {
         let mut sql = String::from("SELECT count(*) FROM exhibitors e WHERE 1");
-        let mut args: Vec<&str> = Vec::new();
-        if let Some(pavilion) = &filter.pavilion {
-            args.push(pavilion);
-            sql.push_str(&format!(" AND e.pavilion = ?{}", args.len()));
-        }
-        if let Some(country) = &filter.country {
-            args.push(country);
-            sql.push_str(&format!(" AND e.country = ?{}", args.len()));
-        }
-        if let Some(category) = &filter.category {
-            args.push(category);
-            let n = args.len();
-            sql.push_str(&format!(
-                " AND e.rowid IN (SELECT ec.exhibitor FROM exhibitor_categories ec
-                                  WHERE ec.category = ?{n}
-                                     OR ec.category IN (SELECT k.slug FROM categories k
-                                                        WHERE k.parent = ?{n}))"
-            ));
-        }
-        if let Some(hall) = &filter.hall {
-            args.push(hall);
-            sql.push_str(&format!(
-                " AND e.rowid IN (SELECT eb.exhibitor FROM booths b
-                                  JOIN exhibitor_booths eb ON eb.booth = b.code
-                                  WHERE b.hall = ?{})",
-                args.len()
-            ));
-        }
+        let args = super::read::filter_conditions(filter, &mut sql);
         let mut stmt = self.connection().prepare_cached(&sql)?;
         let n: i64 = stmt.query_row(rusqlite::params_from_iter(args), |r| r.get(0))?;
         Ok(u64::try_from(n).unwrap_or(0))

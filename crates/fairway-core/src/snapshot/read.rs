@@ -225,34 +225,7 @@ impl Snapshot {
              FROM exhibitors e LEFT JOIN assets a ON a.sha256 = e.logo
              WHERE 1",
         );
-        let mut args: Vec<&str> = Vec::new();
-        if let Some(pavilion) = &filter.pavilion {
-            args.push(pavilion);
-            sql.push_str(&format!(" AND e.pavilion = ?{}", args.len()));
-        }
-        if let Some(country) = &filter.country {
-            args.push(country);
-            sql.push_str(&format!(" AND e.country = ?{}", args.len()));
-        }
-        if let Some(category) = &filter.category {
-            args.push(category);
-            let n = args.len();
-            sql.push_str(&format!(
-                " AND e.rowid IN (SELECT ec.exhibitor FROM exhibitor_categories ec
-                                  WHERE ec.category = ?{n}
-                                     OR ec.category IN (SELECT k.slug FROM categories k
-                                                        WHERE k.parent = ?{n}))"
-            ));
-        }
-        if let Some(hall) = &filter.hall {
-            args.push(hall);
-            sql.push_str(&format!(
-                " AND e.rowid IN (SELECT eb.exhibitor FROM booths b
-                                  JOIN exhibitor_booths eb ON eb.booth = b.code
-                                  WHERE b.hall = ?{})",
-                args.len()
-            ));
-        }
+        let args = filter_conditions(filter, &mut sql);
         let limit = filter
             .limit
             .map_or(-1, |l| i64::try_from(l).unwrap_or(i64::MAX));
@@ -610,4 +583,39 @@ fn json_list(r: &Row<'_>, idx: usize) -> rusqlite::Result<Vec<String>> {
 /// A `count(*)` column as `u64` (SQLite integers are signed; counts never are).
 fn count_at(r: &Row<'_>, idx: usize) -> rusqlite::Result<u64> {
     Ok(u64::try_from(r.get::<_, i64>(idx)?).unwrap_or(0))
+}
+
+/// Appends to `sql` (which ends in a `WHERE` clause over `exhibitors e`) one condition per filter
+/// that is set, and returns the values to bind, in order. The one place the filter rules live:
+/// a parent category matches its children's exhibitors; a hall matches any booth in it.
+pub(crate) fn filter_conditions<'f>(filter: &'f ExhibitorFilter, sql: &mut String) -> Vec<&'f str> {
+    let mut args: Vec<&str> = Vec::new();
+    if let Some(pavilion) = &filter.pavilion {
+        args.push(pavilion);
+        sql.push_str(&format!(" AND e.pavilion = ?{}", args.len()));
+    }
+    if let Some(country) = &filter.country {
+        args.push(country);
+        sql.push_str(&format!(" AND e.country = ?{}", args.len()));
+    }
+    if let Some(category) = &filter.category {
+        args.push(category);
+        let n = args.len();
+        sql.push_str(&format!(
+            " AND e.rowid IN (SELECT ec.exhibitor FROM exhibitor_categories ec
+                              WHERE ec.category = ?{n}
+                                 OR ec.category IN (SELECT k.slug FROM categories k
+                                                    WHERE k.parent = ?{n}))"
+        ));
+    }
+    if let Some(hall) = &filter.hall {
+        args.push(hall);
+        sql.push_str(&format!(
+            " AND e.rowid IN (SELECT eb.exhibitor FROM booths b
+                              JOIN exhibitor_booths eb ON eb.booth = b.code
+                              WHERE b.hall = ?{})",
+            args.len()
+        ));
+    }
+    args
 }
