@@ -2,52 +2,11 @@
 //! error for an unknown exhibitor, and `scripts/zbar-check.sh`, which decodes a sample of cards
 //! with Debian's zbarimg (an independent reader) and compares the bytes.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-use std::sync::OnceLock;
+mod common;
 
-fn fairway() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_fairway"))
-}
+use std::process::Command;
 
-fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn run(cmd: &mut Command) -> Output {
-    cmd.output().expect("the command starts")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-/// The demo fair built once for every test here: (temp dir kept alive, snapshot path).
-fn demo_snapshot() -> &'static Path {
-    static SNAPSHOT: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
-    let (_, path) = SNAPSHOT.get_or_init(|| {
-        let dir = tempfile::tempdir().expect("a temp dir");
-        let out = dir.path().join("feed");
-        let result = run(fairway()
-            .arg("build")
-            .arg(repo_root().join("assets/demo-fair"))
-            .arg("--out")
-            .arg(&out));
-        assert!(
-            result.status.success(),
-            "the demo fair builds: {}",
-            stderr(&result)
-        );
-        let snapshot = std::fs::read_dir(&out)
-            .expect("the output folder exists")
-            .flatten()
-            .map(|e| e.path())
-            .find(|p| p.extension().is_some_and(|e| e == "sqlite"))
-            .expect("the build wrote a .sqlite file");
-        (dir, snapshot)
-    });
-    path
-}
+use common::{demo_snapshot, fairway, repo_root, run, stderr};
 
 #[test]
 fn card_prints_exactly_the_vcard_bytes_with_crlf_and_no_extra_newline() {

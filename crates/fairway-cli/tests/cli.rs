@@ -1,58 +1,13 @@
 //! The `fairway` binary driven as an organiser or a script would: real processes, the real demo
 //! fair, temporary output folders, and the independent `sqlite3` and `minisign` tools.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-use std::sync::OnceLock;
+mod common;
 
+use std::path::Path;
+use std::process::Command;
+
+use common::{demo_fair, demo_snapshot, fairway, run, stderr, stdout};
 use serde_json::Value;
-
-fn fairway() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_fairway"))
-}
-
-fn demo_fair() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/demo-fair")
-}
-
-fn run(cmd: &mut Command) -> Output {
-    cmd.output().expect("the command starts")
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-/// The demo fair built once for all read-only tests: (temp dir kept alive, snapshot path).
-fn demo_snapshot() -> &'static Path {
-    static SNAPSHOT: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
-    let (_, path) = SNAPSHOT.get_or_init(|| {
-        let dir = tempfile::tempdir().expect("a temp dir");
-        let out = dir.path().join("feed");
-        let result = run(fairway()
-            .arg("build")
-            .arg(demo_fair())
-            .arg("--out")
-            .arg(&out));
-        assert!(
-            result.status.success(),
-            "the demo fair builds: {}",
-            stderr(&result)
-        );
-        let snapshot = std::fs::read_dir(&out)
-            .expect("the output folder exists")
-            .flatten()
-            .map(|e| e.path())
-            .find(|p| p.extension().is_some_and(|e| e == "sqlite"))
-            .expect("the build wrote a .sqlite file");
-        (dir, snapshot)
-    });
-    path
-}
 
 fn json_of(cmd: &mut Command) -> Value {
     let out = run(cmd);
