@@ -1,20 +1,28 @@
 //! How the kiosk binary starts, or refuses to: checked before any window exists.
 
-use std::process::Command;
+use std::path::PathBuf;
+use std::process::{Command, Output};
 
 use fairway_e2e::kiosk_binary;
 
-#[test]
-fn a_bad_config_stops_the_kiosk_with_one_line_naming_file_and_key() {
+/// Starts the kiosk with a config file holding `toml`, with no display, and returns the config
+/// path, what the process printed, and the folder that keeps the file alive.
+fn start_with_config(toml: &str) -> (PathBuf, Output, tempfile::TempDir) {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let config = dir.path().join("kiosk.toml");
-    std::fs::write(&config, "kiosk_id = \"x\"\nidle_seconds = \"soon\"\n").expect("written");
+    std::fs::write(&config, toml).expect("written");
     let out = Command::new(kiosk_binary())
         .arg("--config")
         .arg(&config)
         .env_remove("DISPLAY")
         .output()
         .expect("the kiosk binary runs");
+    (config, out, dir)
+}
+
+#[test]
+fn a_bad_config_stops_the_kiosk_with_one_line_naming_file_and_key() {
+    let (config, out, _dir) = start_with_config("kiosk_id = \"x\"\nidle_seconds = \"soon\"\n");
     assert!(
         !out.status.success(),
         "a bad config must not start the kiosk"
@@ -30,15 +38,7 @@ fn a_bad_config_stops_the_kiosk_with_one_line_naming_file_and_key() {
 
 #[test]
 fn a_missing_snapshot_stops_the_kiosk_with_one_line_naming_it() {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    let config = dir.path().join("kiosk.toml");
-    std::fs::write(&config, "snapshot = \"nowhere.sqlite\"\n").expect("written");
-    let out = Command::new(kiosk_binary())
-        .arg("--config")
-        .arg(&config)
-        .env_remove("DISPLAY")
-        .output()
-        .expect("the kiosk binary runs");
+    let (_config, out, _dir) = start_with_config("snapshot = \"nowhere.sqlite\"\n");
     assert!(!out.status.success(), "no snapshot, no kiosk");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");

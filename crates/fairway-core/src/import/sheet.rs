@@ -326,13 +326,7 @@ impl<'a> Row<'a> {
         column: &str,
         max_chars: usize,
     ) -> Result<Option<String>, SourceError> {
-        match self.text(column) {
-            Some(value) => {
-                self.check(column, validate::single_line(value, max_chars))?;
-                Ok(Some(value.to_owned()))
-            }
-            None => Ok(None),
-        }
+        self.optional_text(column, |v| validate::single_line(v, max_chars))
     }
 
     /// An optional text of several lines of at most `max_chars` characters.
@@ -341,9 +335,18 @@ impl<'a> Row<'a> {
         column: &str,
         max_chars: usize,
     ) -> Result<Option<String>, SourceError> {
+        self.optional_text(column, |v| validate::multi_line(v, max_chars))
+    }
+
+    /// An optional cell checked by `rule` when it holds a value.
+    fn optional_text(
+        &self,
+        column: &str,
+        rule: impl FnOnce(&str) -> Result<(), String>,
+    ) -> Result<Option<String>, SourceError> {
         match self.text(column) {
             Some(value) => {
-                self.check(column, validate::multi_line(value, max_chars))?;
+                self.check(column, rule(value))?;
                 Ok(Some(value.to_owned()))
             }
             None => Ok(None),
