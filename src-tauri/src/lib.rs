@@ -137,6 +137,7 @@ pub fn app<R: Runtime>(
             commands::halls,
             commands::countries,
             commands::kiosk_config,
+            commands::contact_card,
         ])
         .register_asynchronous_uri_scheme_protocol(assets::SCHEME, |ctx, request, responder| {
             let Some(kiosk) = ctx.app_handle().try_state::<Kiosk>() else {
