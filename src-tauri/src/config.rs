@@ -8,6 +8,7 @@
 //! idle_seconds = 60        # inactivity before the "still here?" countdown
 //! snapshot = "/var/lib/fairway/current.sqlite"   # relative paths are relative to this file
 //! fullscreen = true
+//! software_rendering = false   # true: paint without the GPU (machines with none)
 //! ```
 //!
 //! Every key is checked here, once, at start: a bad file stops the kiosk with one line naming
@@ -56,6 +57,9 @@ pub struct Settings {
     pub kiosk: KioskConfig,
     /// `None`: the demo fair.
     pub snapshot: Option<PathBuf>,
+    /// Paint without the GPU (WebKit's hardware acceleration off). For machines with no GPU,
+    /// where WebKit would otherwise composite through a software OpenGL; see BENCHMARKS.md.
+    pub software_rendering: bool,
 }
 
 /// Why a configuration file was refused. One line, naming the file and, where there is one,
@@ -155,25 +159,30 @@ fn parse(text: &str, base: &Path) -> Result<Settings, KeyProblem> {
                 let p = PathBuf::from(string("snapshot", value)?);
                 settings.snapshot = Some(if p.is_absolute() { p } else { base.join(p) });
             }
-            "fullscreen" => {
-                settings.kiosk.fullscreen = value.as_bool().ok_or_else(|| {
-                    (
-                        Some("fullscreen"),
-                        format!("expected true or false, found {}", value.type_str()),
-                    )
-                })?;
+            "fullscreen" => settings.kiosk.fullscreen = boolean("fullscreen", value)?,
+            "software_rendering" => {
+                settings.software_rendering = boolean("software_rendering", value)?;
             }
             _ => {
                 return Err((
                     None,
                     format!(
-                        "unknown key {key:?} (known: kiosk_id, location_en, location_zh, language, idle_seconds, snapshot, fullscreen)"
+                        "unknown key {key:?} (known: kiosk_id, location_en, location_zh, language, idle_seconds, snapshot, fullscreen, software_rendering)"
                     ),
                 ));
             }
         }
     }
     Ok(settings)
+}
+
+fn boolean(key: &'static str, value: &toml::Value) -> Result<bool, KeyProblem> {
+    value.as_bool().ok_or_else(|| {
+        (
+            Some(key),
+            format!("expected true or false, found {}", value.type_str()),
+        )
+    })
 }
 
 fn string(key: &'static str, value: &toml::Value) -> Result<String, KeyProblem> {
@@ -200,9 +209,11 @@ mod tests {
     fn a_full_config_file_sets_every_key() {
         let (dir, path) = write(
             "kiosk_id = \"N1-01\"\nlocation_en = \"Hall N1\"\nlocation_zh = \"N1馆\"\n\
-             language = \"zh\"\nidle_seconds = 90\nsnapshot = \"feed/x.sqlite\"\nfullscreen = true\n",
+             language = \"zh\"\nidle_seconds = 90\nsnapshot = \"feed/x.sqlite\"\nfullscreen = true\n\
+             software_rendering = true\n",
         );
         let settings = load(&path).expect("the file is valid");
+        assert!(settings.software_rendering);
         assert_eq!(
             settings.kiosk,
             KioskConfig {

@@ -103,8 +103,7 @@ pub fn run() -> ExitCode {
         },
         None => None,
     };
-    let built =
-        app(tauri::Builder::default(), settings.kiosk, pool).build(tauri::generate_context!());
+    let built = app(tauri::Builder::default(), &settings, pool).build(tauri::generate_context!());
     match built {
         Ok(app) => {
             app.run(|_, _| {});
@@ -122,9 +121,14 @@ pub fn run() -> ExitCode {
 /// once the app knows its resource and cache folders.
 pub fn app<R: Runtime>(
     builder: tauri::Builder<R>,
-    config: KioskConfig,
+    settings: &Settings,
     pool: Option<SnapshotPool>,
 ) -> tauri::Builder<R> {
+    let config = settings.kiosk.clone();
+    let look = window::Look {
+        fullscreen: config.fullscreen,
+        software_rendering: settings.software_rendering,
+    };
     builder
         .invoke_handler(tauri::generate_handler![
             commands::fair,
@@ -162,9 +166,8 @@ pub fn app<R: Runtime>(
                     SnapshotPool::open(&path)?
                 }
             };
-            let fullscreen_config = config.clone();
             app.manage(Kiosk::new(config, pool));
-            window::open(app.handle(), &fullscreen_config)?;
+            window::open(app.handle(), look)?;
             Ok(())
         })
 }

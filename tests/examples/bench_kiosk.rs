@@ -3,7 +3,8 @@
 //! through WebDriver), and resident memory of the app's process tree over scripted navigation.
 //! Prints figures; asserts nothing about them.
 //!
-//! `bench_kiosk SNAPSHOT [NAVIGATIONS]`, with `FAIRWAY_KIOSK_BIN` naming a release build.
+//! `bench_kiosk SNAPSHOT [NAVIGATIONS]`, with `FAIRWAY_KIOSK_BIN` naming a release build and
+//! `FAIRWAY_SOFTWARE_RENDERING=1` to run the kiosk with `software_rendering = true`.
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -25,7 +26,13 @@ fn main() {
             idle_seconds: 3600,
             language: "en",
             no_config: false,
+            software_rendering: std::env::var_os("FAIRWAY_SOFTWARE_RENDERING")
+                .is_some_and(|v| v == "1"),
         };
+        println!(
+            "software_rendering = {} (FAIRWAY_SOFTWARE_RENDERING=1 to paint without the GPU)",
+            options.software_rendering
+        );
         let mut starts = Vec::new();
         for _ in 0..5 {
             let t0 = Instant::now();

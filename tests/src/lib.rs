@@ -263,6 +263,8 @@ pub struct Options {
     pub language: &'static str,
     /// Start with no configuration at all (the demo fair, windowed).
     pub no_config: bool,
+    /// The config's `software_rendering` (WebKit paints without the GPU).
+    pub software_rendering: bool,
 }
 
 impl Default for Options {
@@ -273,6 +275,7 @@ impl Default for Options {
             idle_seconds: 600,
             language: "en",
             no_config: false,
+            software_rendering: false,
         }
     }
 }
@@ -300,10 +303,12 @@ impl Kiosk {
             &config,
             format!(
                 "kiosk_id = \"e2e\"\nlocation_en = \"Test bench\"\nlocation_zh = \"测试台\"\n\
-                 language = \"{}\"\nidle_seconds = {}\nfullscreen = true\nsnapshot = {}\n",
+                 language = \"{}\"\nidle_seconds = {}\nfullscreen = true\nsnapshot = {}\n\
+                 software_rendering = {}\n",
                 options.language,
                 options.idle_seconds,
                 Value::String(snapshot.display().to_string()),
+                options.software_rendering,
             ),
         )
         .expect("the kiosk config is written");

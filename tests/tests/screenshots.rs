@@ -166,7 +166,7 @@ fn take_all(orientation: &str, width: u32, height: u32) {
             height,
             idle_seconds: 15,
             language: "en",
-            no_config: false,
+            ..Options::default()
         })
         .await;
         let mut taken = tour(&kiosk, dir.clone(), orientation, "en").await;
