@@ -8,7 +8,7 @@
 //! idle_seconds = 60        # inactivity before the "still here?" countdown
 //! snapshot = "/var/lib/fairway/current.sqlite"   # relative paths are relative to this file
 //! fullscreen = true
-//! software_rendering = false   # true: paint without the GPU (machines with none)
+//! software_rendering = false   # true: paint without the GPU (for machines with none)
 //! ```
 //!
 //! Every key is checked here, once, at start: a bad file stops the kiosk with one line naming
@@ -57,8 +57,11 @@ pub struct Settings {
     pub kiosk: KioskConfig,
     /// `None`: the demo fair.
     pub snapshot: Option<PathBuf>,
-    /// Paint without the GPU (WebKit's hardware acceleration off). For machines with no GPU,
-    /// where WebKit would otherwise composite through a software OpenGL; see BENCHMARKS.md.
+    /// Paint without the GPU (WebKit's hardware acceleration off). On a machine without a GPU,
+    /// WebKit's accelerated compositing runs through a software OpenGL, which paints a kiosk
+    /// screen about twice as slowly as plain software painting and uses more memory
+    /// (BENCHMARKS.md, "Kiosk"). Off unless configured: with it on, WebKitWebDriver's window
+    /// screenshots hang on some screens, which the end-to-end tests depend on.
     pub software_rendering: bool,
 }
 

@@ -4,7 +4,8 @@
 //! Prints figures; asserts nothing about them.
 //!
 //! `bench_kiosk SNAPSHOT [NAVIGATIONS]`, with `FAIRWAY_KIOSK_BIN` naming a release build and
-//! `FAIRWAY_SOFTWARE_RENDERING=1` to run the kiosk with `software_rendering = true`.
+//! `FAIRWAY_SOFTWARE_RENDERING=1` or `0` to set the kiosk's `software_rendering` (unset: the
+//! kiosk's default, off).
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -26,11 +27,12 @@ fn main() {
             idle_seconds: 3600,
             language: "en",
             no_config: false,
-            software_rendering: std::env::var_os("FAIRWAY_SOFTWARE_RENDERING")
-                .is_some_and(|v| v == "1"),
+            software_rendering: std::env::var("FAIRWAY_SOFTWARE_RENDERING")
+                .ok()
+                .map(|v| v == "1"),
         };
         println!(
-            "software_rendering = {} (FAIRWAY_SOFTWARE_RENDERING=1 to paint without the GPU)",
+            "software_rendering = {:?} (FAIRWAY_SOFTWARE_RENDERING=1 or 0; unset: the kiosk's default)",
             options.software_rendering
         );
         let mut starts = Vec::new();

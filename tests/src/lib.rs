@@ -263,8 +263,9 @@ pub struct Options {
     pub language: &'static str,
     /// Start with no configuration at all (the demo fair, windowed).
     pub no_config: bool,
-    /// The config's `software_rendering` (WebKit paints without the GPU).
-    pub software_rendering: bool,
+    /// The config's `software_rendering` (WebKit paints without the GPU); `None` leaves it out
+    /// (the kiosk's default, the GPU path).
+    pub software_rendering: Option<bool>,
 }
 
 impl Default for Options {
@@ -275,7 +276,7 @@ impl Default for Options {
             idle_seconds: 600,
             language: "en",
             no_config: false,
-            software_rendering: false,
+            software_rendering: None,
         }
     }
 }
@@ -303,12 +304,14 @@ impl Kiosk {
             &config,
             format!(
                 "kiosk_id = \"e2e\"\nlocation_en = \"Test bench\"\nlocation_zh = \"测试台\"\n\
-                 language = \"{}\"\nidle_seconds = {}\nfullscreen = true\nsnapshot = {}\n\
-                 software_rendering = {}\n",
+                 language = \"{}\"\nidle_seconds = {}\nfullscreen = true\nsnapshot = {}\n{}",
                 options.language,
                 options.idle_seconds,
                 Value::String(snapshot.display().to_string()),
-                options.software_rendering,
+                options
+                    .software_rendering
+                    .map(|on| format!("software_rendering = {on}\n"))
+                    .unwrap_or_default(),
             ),
         )
         .expect("the kiosk config is written");
@@ -451,7 +454,19 @@ impl Kiosk {
     pub async fn tap(&self, css: &str) {
         let deadline = Instant::now() + WAIT;
         loop {
-            match self.wait_for(css).await.click().await {
+            let element = self.wait_for(css).await;
+            // A visitor scrolls a control into view before touching it; WebKitWebDriver's own
+            // scrolling can leave it under the fixed bar at the bottom.
+            if let Ok(arg) = serde_json::to_value(&element) {
+                let _ = self
+                    .client
+                    .execute(
+                        "arguments[0].scrollIntoView({block: 'center', inline: 'nearest'}); return true",
+                        vec![arg],
+                    )
+                    .await;
+            }
+            match element.click().await {
                 Ok(()) => return,
                 Err(e) if Instant::now() < deadline && e.to_string().contains("not found") => {
                     tokio::time::sleep(Duration::from_millis(100)).await;
