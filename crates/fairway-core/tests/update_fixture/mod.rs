@@ -7,7 +7,7 @@
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Mutex};
 
 use fairway_core::build::{BuildOptions, build_snapshot};
 use fairway_core::model::FairSource;
@@ -32,12 +32,9 @@ pub struct SmallFair {
 
 impl SmallFair {
     pub fn new() -> SmallFair {
-        static TEMPLATE: OnceLock<FairSource> = OnceLock::new();
-        let template = TEMPLATE.get_or_init(|| snapshot_fixture::fixture().source);
         let root = tempfile::tempdir().expect("source folder");
         std::fs::write(root.path().join("fair.toml"), "id = \"expo-2025\"\n").expect("fair.toml");
-        let mut source = template.clone();
-        source.root = root.path().to_path_buf();
+        let mut source = snapshot_fixture::source(root.path().to_path_buf());
         for p in &mut source.pavilions {
             p.logo = None;
         }
