@@ -79,6 +79,20 @@ fn a_signed_folder_feed_installs_and_becomes_current() {
         installed.pointer.file
     );
     assert_serves(&library, 1, "after the first install");
+    // The stock tool agrees with the kiosk about the feed's signature.
+    let minisign = std::process::Command::new("minisign")
+        .arg("-V")
+        .arg("-p")
+        .arg(&keys.public_path)
+        .arg("-m")
+        .arg(feed.path().join(MANIFEST_FILE))
+        .output()
+        .expect("minisign is installed (Debian's minisign package)");
+    assert!(
+        minisign.status.success(),
+        "minisign -V verifies the manifest the kiosk accepted: {}",
+        String::from_utf8_lossy(&minisign.stderr)
+    );
     let staging: Vec<_> = std::fs::read_dir(data.path().join("staging"))
         .expect("staging")
         .collect();
