@@ -140,6 +140,7 @@ fn installs_killed_at_random_moments_always_leave_a_complete_current_snapshot() 
     let exe = std::env::current_exe().expect("this test binary");
     let mut last_sequence = 1;
     let mut advanced = 0;
+    let mut mid_install = 0;
     let mut failures = Vec::new();
     for run in 0..runs {
         let mut child = Command::new(&exe)
@@ -154,6 +155,10 @@ fn installs_killed_at_random_moments_always_leave_a_complete_current_snapshot() 
         std::thread::sleep(Duration::from_millis(20 + moments.next_ms(400)));
         child.kill().expect("SIGKILL");
         child.wait().expect("reaping the child");
+        // Leftovers in staging mean the kill landed inside an install (download or checks).
+        if std::fs::read_dir(data.join("staging")).is_ok_and(|mut d| d.next().is_some()) {
+            mid_install += 1;
+        }
         match check_after_kill(&data, &keys, last_sequence) {
             Ok(sequence) => {
                 if sequence > last_sequence {
@@ -176,6 +181,7 @@ fn installs_killed_at_random_moments_always_leave_a_complete_current_snapshot() 
 
     println!(
         "crash runs: {runs} (seed {seed}), kills after which current had moved on: {advanced}, \
+         kills inside an install (staging not empty): {mid_install}, \
          last sequence: {last_sequence}, failures: {}",
         failures.len()
     );
