@@ -15,6 +15,7 @@ fn main() {
             "countries",
             "kiosk_config",
             "contact_card",
+            "status",
         ]));
     tauri_build::try_build(attributes)
         .expect("the Tauri build script can generate the app's context");

@@ -33,5 +33,6 @@ pub fn export(dir: &Path) -> Result<(), ExportError> {
     Language::export_all_to(dir)?;
     PavilionKind::export_all_to(dir)?;
     CardView::export_all_to(dir)?;
+    crate::status::KioskStatus::export_all_to(dir)?;
     Ok(())
 }

@@ -104,3 +104,10 @@ pub async fn contact_card(
         })
         .await
 }
+
+/// The staff status screen: the snapshot shown, the feed, the last check and errors. The
+/// interface also polls it to notice a new snapshot.
+#[tauri::command]
+pub async fn status(kiosk: State<'_, Kiosk>) -> Result<crate::status::KioskStatus, CommandError> {
+    Ok(kiosk.status())
+}

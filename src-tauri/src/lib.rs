@@ -13,6 +13,7 @@ pub mod config;
 pub mod demo;
 pub mod error;
 pub mod pool;
+pub mod status;
 pub mod updater;
 mod window;
 
@@ -30,6 +31,7 @@ use tauri::{Manager, Runtime};
 use crate::config::{KioskConfig, Settings};
 use crate::error::CommandError;
 use crate::pool::SnapshotPool;
+use crate::status::{KioskStatus, StatusLog};
 
 /// The app's state: its configuration and the snapshot it shows.
 #[derive(Debug)]
@@ -37,14 +39,38 @@ pub struct Kiosk {
     config: KioskConfig,
     // Swapped as a whole when a new snapshot is installed; queries hold the old pool until done.
     pool: ArcSwap<SnapshotPool>,
+    log: StatusLog,
 }
 
 impl Kiosk {
-    pub fn new(config: KioskConfig, pool: SnapshotPool) -> Kiosk {
+    pub fn new(config: KioskConfig, pool: SnapshotPool, log: StatusLog) -> Kiosk {
         Kiosk {
             config,
             pool: ArcSwap::from_pointee(pool),
+            log,
         }
+    }
+
+    /// What the updater records for the staff status.
+    pub fn log(&self) -> &StatusLog {
+        &self.log
+    }
+
+    /// The staff status: the snapshot shown now and the updater's record.
+    pub fn status(&self) -> KioskStatus {
+        let pool = self.pool();
+        let meta = pool.meta();
+        let file = pool
+            .path()
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        self.log.snapshot(
+            meta.fair_id.clone(),
+            meta.sequence,
+            file,
+            meta.created.clone(),
+        )
     }
 
     pub fn config(&self) -> &KioskConfig {
@@ -104,6 +130,7 @@ pub fn run() -> ExitCode {
     // configured or demo snapshot. The choice and its reason go to the log.
     let mut updates = None;
     let mut installed_pool = None;
+    let mut started_from = None;
     if let Some(update) = &settings.update {
         let keys = update
             .pubkeys
@@ -114,6 +141,7 @@ pub fn run() -> ExitCode {
             Ok(library) => {
                 let resolution = library.resolve();
                 eprintln!("fairway-kiosk: {}", resolution.reason);
+                started_from = Some(resolution.reason.clone());
                 if let Some(path) = &resolution.path {
                     match SnapshotPool::open(path) {
                         Ok(pool) => installed_pool = Some(pool),
@@ -123,10 +151,25 @@ pub fn run() -> ExitCode {
                 let every = Duration::from_secs(u64::from(update.poll_seconds));
                 updates = Some((library, Feed::parse(&update.feed), every));
             }
-            Err(e) => eprintln!("fairway-kiosk: updates are off: {e}"),
+            Err(e) => {
+                eprintln!("fairway-kiosk: updates are off: {e}");
+                started_from = Some(format!("updates are off: {e}"));
+            }
         }
     }
     // A configured snapshot is opened before any window, so a wrong path fails at once.
+    let started_from = match (&installed_pool, &settings.snapshot, started_from) {
+        (Some(_), _, Some(reason)) => reason,
+        (None, Some(path), Some(reason)) => {
+            format!(
+                "{reason}; showing the configured snapshot {}",
+                path.display()
+            )
+        }
+        (None, None, Some(reason)) => format!("{reason}; showing the demo fair"),
+        (_, Some(path), None) => format!("the configured snapshot {}", path.display()),
+        (_, None, None) => "the demo fair: no snapshot is configured".to_owned(),
+    };
     let pool = match &settings.snapshot {
         _ if installed_pool.is_some() => installed_pool,
         Some(path) => match SnapshotPool::open(path) {
@@ -138,10 +181,22 @@ pub fn run() -> ExitCode {
         },
         None => None,
     };
-    let built = app(tauri::Builder::default(), &settings, pool).build(tauri::generate_context!());
+    let built = app(
+        tauri::Builder::default(),
+        &settings,
+        pool,
+        StatusLog::new(started_from),
+    )
+    .build(tauri::generate_context!());
     match built {
         Ok(app) => {
             if let Some((library, feed, every)) = updates {
+                if let Some(kiosk) = app.try_state::<Kiosk>() {
+                    kiosk.log().set_feed(
+                        feed.describe(),
+                        u32::try_from(every.as_secs()).unwrap_or(u32::MAX),
+                    );
+                }
                 updater::spawn(app.handle().clone(), library, feed, every);
             }
             app.run(|_, _| {});
@@ -161,6 +216,7 @@ pub fn app<R: Runtime>(
     builder: tauri::Builder<R>,
     settings: &Settings,
     pool: Option<SnapshotPool>,
+    log: StatusLog,
 ) -> tauri::Builder<R> {
     let config = settings.kiosk.clone();
     let look = window::Look {
@@ -180,6 +236,7 @@ pub fn app<R: Runtime>(
             commands::countries,
             commands::kiosk_config,
             commands::contact_card,
+            commands::status,
         ])
         .register_asynchronous_uri_scheme_protocol(assets::SCHEME, |ctx, request, responder| {
             let Some(kiosk) = ctx.app_handle().try_state::<Kiosk>() else {
@@ -204,7 +261,7 @@ pub fn app<R: Runtime>(
                     SnapshotPool::open(&path)?
                 }
             };
-            app.manage(Kiosk::new(config, pool));
+            app.manage(Kiosk::new(config, pool, log));
             window::open(app.handle(), look)?;
             Ok(())
         })

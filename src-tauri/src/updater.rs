@@ -32,24 +32,29 @@ pub fn spawn<R: Runtime>(app: AppHandle<R>, library: Library, feed: Feed, every:
 }
 
 fn poll_once<R: Runtime>(app: &AppHandle<R>, library: &Library, feed: &Feed) {
+    let kiosk = app.try_state::<Kiosk>();
+    let log = |message: String| {
+        eprintln!("fairway-kiosk: {message}");
+        if let Some(kiosk) = &kiosk {
+            kiosk.log().error(&message);
+        }
+    };
+    if let Some(kiosk) = &kiosk {
+        kiosk.log().checked();
+    }
     let installed = match library.install(feed) {
         Ok(installed) => installed,
         Err(e) if e.is_not_newer() => return,
         Err(e) => {
-            eprintln!(
-                "fairway-kiosk: update from {} refused: {e}",
-                feed.describe()
-            );
+            log(format!("update from {} refused: {e}", feed.describe()));
             return;
         }
     };
     let sequence = installed.pointer.sequence;
-    match (
-        SnapshotPool::open(&installed.path),
-        app.try_state::<Kiosk>(),
-    ) {
+    match (SnapshotPool::open(&installed.path), &kiosk) {
         (Ok(pool), Some(kiosk)) => {
             kiosk.swap(pool);
+            kiosk.log().installed(&format!("sequence {sequence}"));
             eprintln!(
                 "fairway-kiosk: installed and switched to sequence {sequence} ({})",
                 installed.signed_by
@@ -58,10 +63,10 @@ fn poll_once<R: Runtime>(app: &AppHandle<R>, library: &Library, feed: &Feed) {
                 eprintln!("fairway-kiosk: cannot tell the interface: {e}");
             }
         }
-        (Err(e), _) => eprintln!(
-            "fairway-kiosk: sequence {sequence} installed but does not open ({e}); \
+        (Err(e), _) => log(format!(
+            "sequence {sequence} installed but does not open ({e}); \
              it is used at the next start only if it opens then"
-        ),
+        )),
         (_, None) => {}
     }
 }

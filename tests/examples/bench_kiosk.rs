@@ -30,6 +30,7 @@ fn main() {
             software_rendering: std::env::var("FAIRWAY_SOFTWARE_RENDERING")
                 .ok()
                 .map(|v| v == "1"),
+            extra_config: String::new(),
         };
         println!(
             "software_rendering = {:?} (FAIRWAY_SOFTWARE_RENDERING=1 or 0; unset: the kiosk's default)",

@@ -79,7 +79,8 @@ fn build_fixture() -> Result<Fixture, Box<dyn std::error::Error>> {
     })
 }
 
-fn copy_dir(from: &Path, to: &Path) -> io::Result<()> {
+/// Copies a folder tree (a fair's source folder).
+pub fn copy_dir(from: &Path, to: &Path) -> io::Result<()> {
     std::fs::create_dir_all(to)?;
     for entry in std::fs::read_dir(from)? {
         let entry = entry?;
@@ -96,6 +97,17 @@ fn copy_dir(from: &Path, to: &Path) -> io::Result<()> {
 /// Rewrites one exhibitor's English name and description as markup that would run script if
 /// the interface ever inserted it as HTML.
 fn make_hostile(csv_path: &Path) -> Result<(), Box<dyn std::error::Error>> {
+    rename_exhibitor(csv_path, HOSTILE_ID, HOSTILE_NAME, HOSTILE_DESCRIPTION)
+}
+
+/// Gives exhibitor `target` of a source folder's `exhibitors.csv` a new English name and
+/// description.
+pub fn rename_exhibitor(
+    csv_path: &Path,
+    target: &str,
+    new_name: &str,
+    new_description: &str,
+) -> Result<(), Box<dyn std::error::Error>> {
     let mut reader = csv::Reader::from_path(csv_path)?;
     let headers = reader.headers()?.clone();
     let column = |name: &str| {
@@ -109,15 +121,15 @@ fn make_hostile(csv_path: &Path) -> Result<(), Box<dyn std::error::Error>> {
     let mut found = false;
     for record in reader.records() {
         let mut row: Vec<String> = record?.iter().map(str::to_owned).collect();
-        if row[id] == HOSTILE_ID {
-            row[name] = HOSTILE_NAME.to_owned();
-            row[description] = HOSTILE_DESCRIPTION.to_owned();
+        if row[id] == target {
+            row[name] = new_name.to_owned();
+            row[description] = new_description.to_owned();
             found = true;
         }
         rows.push(row);
     }
     if !found {
-        return Err(format!("the demo fair has no exhibitor {HOSTILE_ID}").into());
+        return Err(format!("the fair has no exhibitor {target}").into());
     }
     let mut writer = csv::Writer::from_path(csv_path)?;
     writer.write_record(&headers)?;
@@ -266,6 +278,8 @@ pub struct Options {
     /// The config's `software_rendering` (WebKit paints without the GPU); `None` leaves it out
     /// (the kiosk's default, the GPU path).
     pub software_rendering: Option<bool>,
+    /// More lines for the kiosk's TOML (e.g. the update keys).
+    pub extra_config: String,
 }
 
 impl Default for Options {
@@ -277,6 +291,7 @@ impl Default for Options {
             language: "en",
             no_config: false,
             software_rendering: None,
+            extra_config: String::new(),
         }
     }
 }
@@ -304,7 +319,7 @@ impl Kiosk {
             &config,
             format!(
                 "kiosk_id = \"e2e\"\nlocation_en = \"Test bench\"\nlocation_zh = \"测试台\"\n\
-                 language = \"{}\"\nidle_seconds = {}\nfullscreen = true\nsnapshot = {}\n{}",
+                 language = \"{}\"\nidle_seconds = {}\nfullscreen = true\nsnapshot = {}\n{}{}\n",
                 options.language,
                 options.idle_seconds,
                 Value::String(snapshot.display().to_string()),
@@ -312,6 +327,7 @@ impl Kiosk {
                     .software_rendering
                     .map(|on| format!("software_rendering = {on}\n"))
                     .unwrap_or_default(),
+                options.extra_config,
             ),
         )
         .expect("the kiosk config is written");

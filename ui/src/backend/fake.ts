@@ -15,6 +15,8 @@ export type FakeOptions = {
   /** Milliseconds each call takes; a function lets tests make responses arrive out of order. */
   latency?: number | ((method: string, args: unknown) => number);
   kiosk?: Partial<KioskConfig>;
+  /** The snapshot sequence `status()` reports; a test changes it to simulate a hot swap. */
+  sequence?: () => number;
 };
 
 function notFound(what: string): BackendError {
@@ -224,6 +226,19 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
     halls: () => respond("halls", null, () => data.halls),
     countries: () => respond("countries", null, () => data.countries),
     kioskConfig: () => respond("kioskConfig", null, () => kiosk),
+    status: () =>
+      respond("status", null, () => ({
+        fair_id: data.fair.id,
+        sequence: options.sequence?.() ?? 1,
+        snapshot: `${data.fair.id}-1.sqlite`,
+        built: "2026-11-29T08:00:00Z",
+        started_from: "the fake backend (browser development)",
+        feed: null,
+        poll_seconds: null,
+        last_check: null,
+        last_installed: null,
+        errors: [],
+      })),
     contactCard: (id, lang) =>
       respond("contactCard", { id, lang }, () => {
         const e = data.exhibitors.find((e) => e.id === id);

@@ -33,6 +33,7 @@ export function createTauriBackend(): Backend {
     countries: () => call("countries"),
     kioskConfig: () => call("kiosk_config"),
     contactCard: (id, lang) => call("contact_card", { id, lang }),
+    status: () => call("status"),
     assetUrl: (sha256) => assetUrlFor(sha256, navigator.userAgent),
   };
 }

@@ -12,6 +12,7 @@ import type { ExhibitorProfile } from "../bindings/ExhibitorProfile";
 import type { Fair } from "../bindings/Fair";
 import type { Hall } from "../bindings/Hall";
 import type { KioskConfig } from "../bindings/KioskConfig";
+import type { KioskStatus } from "../bindings/KioskStatus";
 import type { Language } from "../bindings/Language";
 import type { Pavilion } from "../bindings/Pavilion";
 import type { SearchHit } from "../bindings/SearchHit";
@@ -30,6 +31,8 @@ export interface Backend {
   halls(): Promise<Hall[]>;
   countries(): Promise<Country[]>;
   kioskConfig(): Promise<KioskConfig>;
+  /** The snapshot shown and the updater's record; polled to notice a new snapshot. */
+  status(): Promise<KioskStatus>;
   /** The exhibitor's contact card with `lang` first, with its QR (and the website's). */
   contactCard(id: string, lang: Language): Promise<CardView>;
   /** A URL the webview can load an image from; never a data: URL built from JSON. */

@@ -11,7 +11,8 @@ export type Screen =
   | { name: "category"; slug: string }
   | { name: "exhibitor"; id: string }
   | { name: "map"; booth: string | null }
-  | { name: "contact"; id: string };
+  | { name: "contact"; id: string }
+  | { name: "staff" };
 
 export type Entry = { screen: Screen; scroll: number };
 
@@ -85,6 +86,14 @@ export class Session {
 
   clearFilters(): void {
     this.filters = { ...noFilters };
+  }
+
+  /** Shows the current screen again with fresh data (after a snapshot swap), keeping its
+   *  scroll position. */
+  reload(): void {
+    const top = this.stack[this.stack.length - 1];
+    if (top) top.scroll = this.scrollReader();
+    this.generation += 1;
   }
 
   resetSession(): void {
