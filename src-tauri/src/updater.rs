@@ -5,7 +5,10 @@
 //! Every decision (checks, pointers, fallback) is the core's; this thread only schedules it.
 //! A refused or failed update is logged and the kiosk stays on what it shows.
 
+use std::sync::mpsc::{RecvTimeoutError, Sender};
 use std::time::Duration;
+
+use notify::{RecommendedWatcher, RecursiveMode, Watcher};
 
 use fairway_core::update::{Feed, Library};
 use tauri::{AppHandle, Emitter, Manager, Runtime};
@@ -16,14 +19,38 @@ use crate::pool::SnapshotPool;
 /// The event the interface listens to; its payload is the new sequence number.
 pub const SNAPSHOT_INSTALLED: &str = "snapshot-installed";
 
-/// Starts polling `feed` every `every`, the first time at once.
+/// Starts polling `feed` every `every`, the first time at once. A folder feed (a USB stick, a
+/// network share) is also watched, so a snapshot copied into it is taken within a moment of the
+/// copy settling rather than at the next poll.
 pub fn spawn<R: Runtime>(app: AppHandle<R>, library: Library, feed: Feed, every: Duration) {
     let started = std::thread::Builder::new()
         .name("fairway-updater".to_owned())
         .spawn(move || {
+            let (tx, rx) = std::sync::mpsc::channel::<()>();
+            // Kept alive for the thread's life; `None` when the feed is not a folder or the
+            // system cannot watch it (then polling alone does the work).
+            let _watcher = watch(&feed, tx);
+            let mut retries = 0;
             loop {
-                poll_once(&app, &library, &feed);
-                std::thread::sleep(every);
+                let refused = !poll_once(&app, &library, &feed);
+                // A feed caught mid-copy (new manifest, old signature) is refused; look again
+                // shortly rather than at the next poll.
+                let wait = if refused && retries > 0 {
+                    retries -= 1;
+                    SETTLE * 4
+                } else {
+                    every
+                };
+                match rx.recv_timeout(wait) {
+                    Ok(()) => {
+                        // A copy arrives as many events; let it settle, then look once.
+                        std::thread::sleep(SETTLE);
+                        while rx.try_recv().is_ok() {}
+                        retries = 3;
+                    }
+                    Err(RecvTimeoutError::Timeout) => {}
+                    Err(RecvTimeoutError::Disconnected) => std::thread::sleep(every),
+                }
             }
         });
     if let Err(e) = started {
@@ -31,7 +58,34 @@ pub fn spawn<R: Runtime>(app: AppHandle<R>, library: Library, feed: Feed, every:
     }
 }
 
-fn poll_once<R: Runtime>(app: &AppHandle<R>, library: &Library, feed: &Feed) {
+/// How long a folder feed must be quiet after a change before the updater looks.
+const SETTLE: Duration = Duration::from_millis(500);
+
+fn watch(feed: &Feed, tx: Sender<()>) -> Option<RecommendedWatcher> {
+    let Feed::Folder(dir) = feed else {
+        return None;
+    };
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        if event.is_ok() {
+            let _ = tx.send(());
+        }
+    })
+    .map_err(|e| eprintln!("fairway-kiosk: cannot watch {}: {e}", dir.display()))
+    .ok()?;
+    match watcher.watch(dir, RecursiveMode::NonRecursive) {
+        Ok(()) => Some(watcher),
+        Err(e) => {
+            eprintln!(
+                "fairway-kiosk: cannot watch {}: {e}; polling only",
+                dir.display()
+            );
+            None
+        }
+    }
+}
+
+/// One look at the feed; `false` when the feed was refused or failed.
+fn poll_once<R: Runtime>(app: &AppHandle<R>, library: &Library, feed: &Feed) -> bool {
     let kiosk = app.try_state::<Kiosk>();
     let log = |message: String| {
         eprintln!("fairway-kiosk: {message}");
@@ -44,10 +98,10 @@ fn poll_once<R: Runtime>(app: &AppHandle<R>, library: &Library, feed: &Feed) {
     }
     let installed = match library.install(feed) {
         Ok(installed) => installed,
-        Err(e) if e.is_not_newer() => return,
+        Err(e) if e.is_not_newer() => return true,
         Err(e) => {
             log(format!("update from {} refused: {e}", feed.describe()));
-            return;
+            return false;
         }
     };
     let sequence = installed.pointer.sequence;
@@ -69,4 +123,5 @@ fn poll_once<R: Runtime>(app: &AppHandle<R>, library: &Library, feed: &Feed) {
         )),
         (_, None) => {}
     }
+    true
 }
