@@ -11,6 +11,7 @@ pub mod country;
 pub mod import;
 pub mod media;
 pub mod model;
+pub mod route;
 pub mod search;
 pub mod snapshot;
 pub mod synth;

@@ -2,6 +2,7 @@
 //! it, and one typed, indexed query per thing a kiosk screen shows.
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Row, params};
 
@@ -45,6 +46,8 @@ pub struct Snapshot {
     path: PathBuf,
     conn: Connection,
     meta: Meta,
+    /// Routing data, loaded on the first route and kept for the life of the snapshot.
+    venue: OnceLock<crate::route::Venue>,
 }
 
 impl Snapshot {
@@ -84,6 +87,7 @@ impl Snapshot {
             path: path.to_path_buf(),
             conn,
             meta,
+            venue: OnceLock::new(),
         })
     }
 
@@ -455,6 +459,25 @@ impl Snapshot {
                 })
             })
             .optional()?)
+    }
+
+    /// The routing data of this snapshot, loaded once (see [`crate::route`]).
+    pub fn venue(&self) -> Result<&crate::route::Venue, crate::route::RouteError> {
+        if let Some(venue) = self.venue.get() {
+            return Ok(venue);
+        }
+        let venue = crate::route::Venue::load(self)?;
+        Ok(self.venue.get_or_init(|| venue))
+    }
+
+    /// A walking route from a kiosk id or a booth code to a booth code; see [`crate::route`].
+    pub fn route(
+        &self,
+        from: &str,
+        to: &str,
+        step_free: bool,
+    ) -> Result<crate::route::Route, crate::route::RouteError> {
+        self.venue()?.route(from, to, step_free)
     }
 
     /// Bilingual search; see [`crate::search`].

@@ -1,0 +1,134 @@
+//! Build-time routing data: in every hall, the smoothed walk between each pair of connector
+//! ends, written to `route_legs`, so that a query only floods the first and the last hall.
+//!
+//! It reads the tables the build has just written (the same loader a kiosk uses), so the grid
+//! it walks is exactly the grid a kiosk rebuilds. Halls are independent and are walked on all
+//! cores.
+
+use rusqlite::{Connection, params};
+
+use super::grid::length;
+use super::{RouteError, Venue};
+
+/// What [`precompute`] stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct PrecomputeReport {
+    /// Rows of `route_legs`.
+    pub legs: usize,
+    /// Connector ends with no walkable floor within reach (walled in by booths).
+    pub walled_in_ends: usize,
+}
+
+struct Row {
+    hall: String,
+    from: (i64, i64),
+    to: (i64, i64),
+    distance_m: f64,
+    points: String,
+}
+
+/// Computes and stores the legs between connector ends of every hall, in `conn` (the build's
+/// scratch database, inside its transaction).
+pub fn precompute(conn: &Connection) -> Result<PrecomputeReport, RouteError> {
+    let venue = Venue::load_geometry(conn)?;
+    let rowids: Vec<i64> = {
+        let mut by_index = vec![0i64; venue.links.len()];
+        for (&rowid, &i) in &venue.link_by_rowid {
+            by_index[i] = rowid;
+        }
+        by_index
+    };
+    let end_key = |e: usize| -> (i64, i64) {
+        let link = &venue.links[venue.ends[e].connector];
+        let side = i64::from(link.ends[1] == e);
+        (rowids[venue.ends[e].connector], side)
+    };
+
+    let floors: Vec<usize> = (0..venue.floors.len()).collect();
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .clamp(1, 8);
+    let chunk = floors.len().div_ceil(threads).max(1);
+    let rows: Vec<Row> = std::thread::scope(|scope| {
+        let handles: Vec<_> = floors
+            .chunks(chunk)
+            .map(|part| {
+                let venue = &venue;
+                let end_key = &end_key;
+                scope.spawn(move || {
+                    let mut rows = Vec::new();
+                    for &f in part {
+                        legs_of_floor(venue, f, end_key, &mut rows);
+                    }
+                    rows
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    });
+
+    let mut stmt = conn.prepare(
+        "INSERT INTO route_legs (hall, from_connector, from_side, to_connector, to_side,
+                                 distance_m, points)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    for r in &rows {
+        stmt.execute(params![
+            r.hall,
+            r.from.0,
+            r.from.1,
+            r.to.0,
+            r.to.1,
+            r.distance_m,
+            r.points
+        ])?;
+    }
+    Ok(PrecomputeReport {
+        legs: rows.len(),
+        walled_in_ends: venue.ends.iter().filter(|e| e.anchor.is_none()).count(),
+    })
+}
+
+fn legs_of_floor(
+    venue: &Venue,
+    f: usize,
+    end_key: &impl Fn(usize) -> (i64, i64),
+    rows: &mut Vec<Row>,
+) {
+    let floor = &venue.floors[f];
+    let ends = &floor.ends;
+    for (k, &a) in ends.iter().enumerate() {
+        let later = &ends[k + 1..];
+        if later.is_empty() {
+            break;
+        }
+        let (cell, hop) = venue.ends[a].anchor.expect("listed ends have anchors");
+        let targets: Vec<usize> = later
+            .iter()
+            .filter_map(|&b| venue.ends[b].anchor.map(|x| x.0))
+            .collect();
+        let flood = floor.grid.flood(&[(cell, hop)], &targets);
+        for &b in later {
+            let (bcell, _) = venue.ends[b].anchor.expect("listed ends have anchors");
+            if flood.metres(bcell).is_none() {
+                continue;
+            }
+            let mut pts = vec![venue.ends[a].at];
+            pts.extend(flood.path_to(bcell).into_iter().map(|c| floor.grid.centre(c)));
+            pts.push(venue.ends[b].at);
+            let pts = floor.grid.smooth(&pts);
+            let json: Vec<[f64; 2]> = pts.iter().map(|&(x, y)| [x, y]).collect();
+            rows.push(Row {
+                hall: floor.code.clone(),
+                from: end_key(a),
+                to: end_key(b),
+                distance_m: length(&pts),
+                points: serde_json::to_string(&json).unwrap_or_else(|_| "[]".to_owned()),
+            });
+        }
+    }
+}

@@ -1,0 +1,14 @@
+-- Routing data computed at build time (see src/route/precompute.rs): for every hall, the walk
+-- from each connector end to every other end of the same hall, as a smoothed polyline in hall
+-- metres and its length. Stored once per pair (from < to); a reader walks it both ways.
+-- A connector end is the connector's rowid and its side: 0 for the `from` end, 1 for `to`.
+CREATE TABLE route_legs (
+    hall           TEXT NOT NULL REFERENCES halls(code),
+    from_connector INTEGER NOT NULL REFERENCES connectors(rowid),
+    from_side      INTEGER NOT NULL,
+    to_connector   INTEGER NOT NULL REFERENCES connectors(rowid),
+    to_side        INTEGER NOT NULL,
+    distance_m     REAL NOT NULL,
+    points         TEXT NOT NULL,  -- JSON [[x_m, y_m], ...], from the `from` end to the `to` end
+    PRIMARY KEY (from_connector, from_side, to_connector, to_side)
+) WITHOUT ROWID;
