@@ -44,12 +44,7 @@ impl Plan {
                 .booths_in_hall(&h.code)
                 .expect("booths")
                 .into_iter()
-                .map(|b| {
-                    (
-                        b.code,
-                        [b.x_m, b.y_m, b.x_m + b.width_m, b.y_m + b.depth_m],
-                    )
-                })
+                .map(|b| (b.code, [b.x_m, b.y_m, b.x_m + b.width_m, b.y_m + b.depth_m]))
                 .collect();
             booths.insert(h.code.clone(), list);
         }
@@ -115,7 +110,8 @@ fn crosses(a: [f64; 2], b: [f64; 2], r: [f64; 4]) -> bool {
 
 fn on_edge(p: [f64; 2], r: [f64; 4]) -> bool {
     let eps = 1e-6;
-    let within = p[0] >= r[0] - eps && p[0] <= r[2] + eps && p[1] >= r[1] - eps && p[1] <= r[3] + eps;
+    let within =
+        p[0] >= r[0] - eps && p[0] <= r[2] + eps && p[1] >= r[1] - eps && p[1] <= r[3] + eps;
     let at_side = (p[0] - r[0]).abs() < eps
         || (p[0] - r[2]).abs() < eps
         || (p[1] - r[1]).abs() < eps
@@ -126,16 +122,25 @@ fn on_edge(p: [f64; 2], r: [f64; 4]) -> bool {
 /// Checks one route against the floor plan; `start` is the global start point and its hall.
 fn check(plan: &Plan, route: &Route, start: (&str, [f64; 2]), to: &str, what: &str) {
     let (to_hall, to_rect) = plan.booth(to);
-    assert!(!route.legs.is_empty(), "{what}: a route has at least one leg");
+    assert!(
+        !route.legs.is_empty(),
+        "{what}: a route has at least one leg"
+    );
     let first = &route.legs[0];
-    assert_eq!(first.hall, start.0, "{what}: the route starts in the start's hall");
+    assert_eq!(
+        first.hall, start.0,
+        "{what}: the route starts in the start's hall"
+    );
     let p0 = first.points[0];
     assert!(
         (p0[0] - start.1[0]).abs() < 1e-6 && (p0[1] - start.1[1]).abs() < 1e-6,
         "{what}: the route starts at the start point, not at {p0:?}"
     );
     let last = route.legs.last().expect("a last leg");
-    assert_eq!(last.hall, to_hall, "{what}: the route ends in the booth's hall");
+    assert_eq!(
+        last.hall, to_hall,
+        "{what}: the route ends in the booth's hall"
+    );
     let end = *last.points.last().expect("a last point");
     assert!(
         on_edge(end, to_rect),
@@ -221,7 +226,10 @@ fn check(plan: &Plan, route: &Route, start: (&str, [f64; 2]), to: &str, what: &s
         "{what}: distance {} is shorter than the straight line {straight}",
         route.distance_m
     );
-    assert!(route.walk_s >= route.distance_m / 1.2 - 1.0, "{what}: time at 1.2 m/s or slower");
+    assert!(
+        route.walk_s >= route.distance_m / 1.2 - 1.0,
+        "{what}: time at 1.2 m/s or slower"
+    );
     assert_eq!(
         route.steps.last().map(|s| s.kind),
         Some(StepKind::Arrive),
@@ -248,7 +256,13 @@ fn every_demo_kiosk_reaches_every_booth_without_crossing_one() {
             let route = snapshot
                 .route(id, code, false)
                 .unwrap_or_else(|e| panic!("{id} → {code}: every booth is reachable: {e}"));
-            check(&plan, &route, (hall, [*x, *y]), code, &format!("{id} → {code}"));
+            check(
+                &plan,
+                &route,
+                (hall, [*x, *y]),
+                code,
+                &format!("{id} → {code}"),
+            );
             match snapshot.route(id, code, true) {
                 Ok(route) => check(
                     &plan,
@@ -367,7 +381,11 @@ fn route_json_has_the_documented_shape() {
         assert!(value.get(key).is_some(), "{key} is in the route JSON");
     }
     assert_eq!(value["legs"][0]["hall"], "N1");
-    assert!(value["legs"][0]["points"][0].as_array().is_some_and(|p| p.len() == 2));
+    assert!(
+        value["legs"][0]["points"][0]
+            .as_array()
+            .is_some_and(|p| p.len() == 2)
+    );
     let doors: Vec<&str> = route
         .steps
         .iter()
@@ -379,7 +397,10 @@ fn route_json_has_the_documented_shape() {
         "N1 to N3 goes through the door into N3: {doors:?}"
     );
     assert_eq!(
-        route.steps.last().map(|s| (s.text_en.as_str(), s.text_zh.as_str())),
+        route
+            .steps
+            .last()
+            .map(|s| (s.text_en.as_str(), s.text_zh.as_str())),
         Some(("Walk to booth N3-A01", "步行至N3-A01展位"))
     );
 }
@@ -423,10 +444,22 @@ fn tiny_fair() -> (tempfile::TempDir, PathBuf) {
         depth_m: 3.0,
         pavilion: None,
     };
-    let mut booths = vec![booth("A-WALLED", "A", 10.0, 10.0), booth("B-01", "B", 10.0, 10.0)];
-    for (i, (dx, dy)) in [(-3.0, -3.0), (0.0, -3.0), (3.0, -3.0), (-3.0, 0.0), (3.0, 0.0), (-3.0, 3.0), (0.0, 3.0), (3.0, 3.0)]
-        .into_iter()
-        .enumerate()
+    let mut booths = vec![
+        booth("A-WALLED", "A", 10.0, 10.0),
+        booth("B-01", "B", 10.0, 10.0),
+    ];
+    for (i, (dx, dy)) in [
+        (-3.0, -3.0),
+        (0.0, -3.0),
+        (3.0, -3.0),
+        (-3.0, 0.0),
+        (3.0, 0.0),
+        (-3.0, 3.0),
+        (0.0, 3.0),
+        (3.0, 3.0),
+    ]
+    .into_iter()
+    .enumerate()
     {
         booths.push(booth(&format!("A-RING{i}"), "A", 10.0 + dx, 10.0 + dy));
     }
@@ -479,7 +512,9 @@ fn tiny_fair() -> (tempfile::TempDir, PathBuf) {
 fn step_free_to_a_place_only_stairs_reach_is_a_clear_error() {
     let (_dir, path) = tiny_fair();
     let snapshot = Snapshot::open(&path).expect("opens");
-    let route = snapshot.route("K-A", "B-01", false).expect("the stairs reach B");
+    let route = snapshot
+        .route("K-A", "B-01", false)
+        .expect("the stairs reach B");
     assert!(route.steps.iter().any(|s| s.kind == StepKind::Stairs));
     let err = snapshot
         .route("K-A", "B-01", true)
@@ -501,8 +536,13 @@ fn a_booth_walled_in_by_other_booths_has_no_walkable_edge() {
     let err = snapshot
         .route("K-A", "A-WALLED", false)
         .expect_err("the booth has no aisle");
-    assert!(matches!(err, RouteError::NoWalkableEdge(ref b) if b == "A-WALLED"), "{err}");
-    let route = snapshot.route("K-A", "A-OPEN", true).expect("an open booth");
+    assert!(
+        matches!(err, RouteError::NoWalkableEdge(ref b) if b == "A-WALLED"),
+        "{err}"
+    );
+    let route = snapshot
+        .route("K-A", "A-OPEN", true)
+        .expect("an open booth");
     assert_eq!(route.legs.len(), 1, "one hall, no connector");
     assert_eq!(route.steps.len(), 1, "only the arrival");
 }

@@ -106,6 +106,8 @@ pub struct Grid {
 pub struct Flood {
     dist: Vec<u32>,
     parent: Vec<u32>,
+    /// For [`Grid::towards`]: the target it reached first, the nearest one.
+    pub reached: Option<usize>,
 }
 
 const UNREACHED: u32 = u32::MAX;
@@ -311,6 +313,29 @@ impl Grid {
     /// Dijkstra from `sources` (cell, starting cost in metres) until every cell of `targets`
     /// is settled or nothing more can be reached.
     pub fn flood(&self, sources: &[(usize, f64)], targets: &[usize]) -> Flood {
+        self.search(sources, targets, None)
+    }
+
+    /// A* from `sources` to the nearest of `targets`, all of which lie within 1.5 cells of
+    /// `toward`: the distance to that rectangle, less the 1.5 cells, never overestimates.
+    pub fn towards(&self, sources: &[(usize, f64)], targets: &[usize], toward: &Rect) -> Flood {
+        self.search(sources, targets, Some(toward))
+    }
+
+    fn search(&self, sources: &[(usize, f64)], targets: &[usize], toward: Option<&Rect>) -> Flood {
+        // Per metre in grid units, scaled down a little so rounding never makes it overestimate.
+        let per_m = f64::from(STRAIGHT) / CELL_M * 0.999;
+        let h = |cell: usize| -> u32 {
+            match toward {
+                None => 0,
+                Some(r) => {
+                    let (_, d) = r.nearest(self.centre(cell));
+                    ((d - 1.5 * CELL_M).max(0.0) * per_m) as u32
+                }
+            }
+        };
+        // With a heuristic only the first target settled matters: it is the nearest.
+        let first_only = toward.is_some();
         let n = self.cells();
         let mut dist = vec![UNREACHED; n];
         let mut parent = vec![UNREACHED; n];
@@ -319,7 +344,7 @@ impl Grid {
             let d = (start_m / CELL_M * f64::from(STRAIGHT)).round() as u32;
             if self.is_free(cell) && d < dist[cell] {
                 dist[cell] = d;
-                heap.push(Reverse((d, cell as u32)));
+                heap.push(Reverse((d + h(cell), cell as u32)));
             }
         }
         let mut wanted = vec![false; if targets.is_empty() { 0 } else { n }];
@@ -331,14 +356,20 @@ impl Grid {
             }
         }
         let (nx, ny) = (self.nx as i64, self.ny as i64);
-        while let Some(Reverse((d, cell))) = heap.pop() {
+        let mut reached = None;
+        while let Some(Reverse((key, cell))) = heap.pop() {
             let cell = cell as usize;
-            if d > dist[cell] {
+            let d = dist[cell];
+            if key > d + h(cell) {
                 continue;
             }
             if !wanted.is_empty() && wanted[cell] {
                 wanted[cell] = false;
                 left -= 1;
+                if first_only {
+                    reached = Some(cell);
+                    break;
+                }
                 if left == 0 {
                     break;
                 }
@@ -375,11 +406,15 @@ impl Grid {
                 if nd < dist[next] {
                     dist[next] = nd;
                     parent[next] = cell as u32;
-                    heap.push(Reverse((nd, next as u32)));
+                    heap.push(Reverse((nd + h(next), next as u32)));
                 }
             }
         }
-        Flood { dist, parent }
+        Flood {
+            dist,
+            parent,
+            reached,
+        }
     }
 
     /// Replaces the staircase of a grid path by the fewest clear straight segments a greedy
@@ -417,7 +452,10 @@ mod tests {
         let r = rect(2.0, 2.0, 4.0, 4.0);
         assert!(!r.crossed_by((0.0, 2.0), (6.0, 2.0)), "along the top edge");
         assert!(!r.crossed_by((0.0, 0.0), (2.0, 2.0)), "to a corner");
-        assert!(!r.crossed_by((0.0, 4.0), (4.0, 0.0)), "past the corner at (2, 2)");
+        assert!(
+            !r.crossed_by((0.0, 4.0), (4.0, 0.0)),
+            "past the corner at (2, 2)"
+        );
     }
 
     #[test]
@@ -431,16 +469,32 @@ mod tests {
     #[test]
     fn a_flood_goes_round_a_booth_and_smoothing_keeps_clear_of_it() {
         let grid = Grid::new(10.0, 10.0, vec![rect(2.0, 2.0, 8.0, 8.0)]);
-        let from = grid.anchor((1.0, 5.0), 1.0).expect("left of the booth is floor").0;
-        let to = grid.anchor((9.0, 5.0), 1.0).expect("right of the booth is floor").0;
+        let from = grid
+            .anchor((1.0, 5.0), 1.0)
+            .expect("left of the booth is floor")
+            .0;
+        let to = grid
+            .anchor((9.0, 5.0), 1.0)
+            .expect("right of the booth is floor")
+            .0;
         let flood = grid.flood(&[(from, 0.0)], &[to]);
         let metres = flood.metres(to).expect("reachable round the booth");
-        assert!(metres > 8.0, "the grid path goes round, not through ({metres} m)");
-        let points: Vec<Point> = flood.path_to(to).into_iter().map(|c| grid.centre(c)).collect();
+        assert!(
+            metres > 8.0,
+            "the grid path goes round, not through ({metres} m)"
+        );
+        let points: Vec<Point> = flood
+            .path_to(to)
+            .into_iter()
+            .map(|c| grid.centre(c))
+            .collect();
         let smooth = grid.smooth(&points);
         assert!(smooth.len() < points.len(), "smoothing removes corners");
         for w in smooth.windows(2) {
-            assert!(grid.line_of_sight(w[0], w[1]), "segment {w:?} crosses the booth");
+            assert!(
+                grid.line_of_sight(w[0], w[1]),
+                "segment {w:?} crosses the booth"
+            );
         }
     }
 }

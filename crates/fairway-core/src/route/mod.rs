@@ -175,7 +175,7 @@ pub struct Venue {
     floors: Vec<Floor>,
     floor_by_code: HashMap<String, usize>,
     booths: HashMap<String, (usize, Rect)>,
-    kiosks: HashMap<String, (usize, Point)>,
+    kiosks: HashMap<String, KioskPlace>,
     links: Vec<Link>,
     ends: Vec<End>,
     /// Connector rowid → index into `links`.
@@ -198,16 +198,36 @@ impl std::fmt::Debug for Venue {
 }
 
 /// Where a route starts.
-enum Origin {
-    Kiosk { at: Point, cell: usize, hop_m: f64 },
-    Booth { code: String, edges: Vec<EdgeCell> },
+enum Origin<'v> {
+    Kiosk {
+        at: Point,
+        cell: usize,
+        hop_m: f64,
+        legs: &'v [StoredLeg],
+    },
+    Booth {
+        code: String,
+        edges: Vec<EdgeCell>,
+    },
 }
 
-/// A node of the connector graph search.
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Node {
+/// Where the final walk to the booth began.
+#[derive(Debug, Clone, Copy)]
+enum Seed {
+    /// At the start itself (a kiosk, or a point on the first booth's edge), in the same hall.
+    Origin(Point),
+    /// At a connector end.
     End(usize),
-    Target,
+}
+
+/// A kiosk as routing sees it: where it stands and its stored walks to the hall's connectors.
+#[derive(Debug, Clone)]
+struct KioskPlace {
+    floor: usize,
+    at: Point,
+    /// The free cell next to the kiosk and the hop to it; `None`: it stands in a booth.
+    anchor: Option<(usize, f64)>,
+    legs: Vec<StoredLeg>,
 }
 
 impl Venue {
@@ -298,7 +318,21 @@ impl Venue {
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
             let floor = floor_of(&r.get::<_, String>(1)?)?;
-            kiosks.insert(r.get::<_, String>(0)?, (floor, (r.get(2)?, r.get(3)?)));
+            let at: Point = (r.get(2)?, r.get(3)?);
+            let grid = &floors[floor].grid;
+            let anchor = grid
+                .contains(at)
+                .then(|| grid.anchor(at, ANCHOR_RADIUS_M))
+                .flatten();
+            kiosks.insert(
+                r.get::<_, String>(0)?,
+                KioskPlace {
+                    floor,
+                    at,
+                    anchor,
+                    legs: Vec::new(),
+                },
+            );
         }
 
         let mut links = Vec::new();
@@ -359,27 +393,35 @@ impl Venue {
     }
 
     fn load_legs(&mut self, conn: &Connection) -> Result<(), RouteError> {
+        let mut stmt = conn
+            .prepare("SELECT kiosk, to_connector, to_side, distance_m, points FROM kiosk_legs")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let kiosk: String = r.get(0)?;
+            let to = self.end_of(r.get(1)?, r.get(2)?)?;
+            let distance_m: f64 = r.get(3)?;
+            let polyline = self.push_polyline(&r.get::<_, String>(4)?)?;
+            let place = self.kiosks.get_mut(&kiosk).ok_or_else(|| {
+                RouteError::Data(format!("kiosk leg names unknown kiosk {kiosk:?}"))
+            })?;
+            place.legs.push(StoredLeg {
+                to,
+                distance_m,
+                polyline,
+                reversed: false,
+            });
+        }
+
         let mut stmt = conn.prepare(
             "SELECT from_connector, from_side, to_connector, to_side, distance_m, points
              FROM route_legs",
         )?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
-            let end = |connector: i64, side: i64| -> Result<usize, RouteError> {
-                let link = self.link_by_rowid.get(&connector).ok_or_else(|| {
-                    RouteError::Data(format!("route leg names unknown connector {connector}"))
-                })?;
-                Ok(self.links[*link].ends[usize::from(side != 0)])
-            };
-            let a = end(r.get(0)?, r.get(1)?)?;
-            let b = end(r.get(2)?, r.get(3)?)?;
+            let a = self.end_of(r.get(0)?, r.get(1)?)?;
+            let b = self.end_of(r.get(2)?, r.get(3)?)?;
             let distance_m: f64 = r.get(4)?;
-            let text: String = r.get(5)?;
-            let points: Vec<[f64; 2]> = serde_json::from_str(&text)
-                .map_err(|e| RouteError::Data(format!("route leg points: {e}")))?;
-            let polyline = self.polylines.len();
-            self.polylines
-                .push(points.into_iter().map(|[x, y]| (x, y)).collect());
+            let polyline = self.push_polyline(&r.get::<_, String>(5)?)?;
             self.legs[a].push(StoredLeg {
                 to: b,
                 distance_m,
@@ -394,6 +436,23 @@ impl Venue {
             });
         }
         Ok(())
+    }
+
+    /// The end of connector `rowid` on `side` (0: its `from` end, 1: its `to` end).
+    fn end_of(&self, rowid: i64, side: i64) -> Result<usize, RouteError> {
+        let link = self.link_by_rowid.get(&rowid).ok_or_else(|| {
+            RouteError::Data(format!("a stored leg names unknown connector {rowid}"))
+        })?;
+        Ok(self.links[*link].ends[usize::from(side != 0)])
+    }
+
+    /// Stores a JSON polyline and returns its index.
+    fn push_polyline(&mut self, json: &str) -> Result<usize, RouteError> {
+        let points: Vec<[f64; 2]> = serde_json::from_str(json)
+            .map_err(|e| RouteError::Data(format!("stored leg points: {e}")))?;
+        self.polylines
+            .push(points.into_iter().map(|[x, y]| (x, y)).collect());
+        Ok(self.polylines.len() - 1)
     }
 
     /// Bytes held by the loaded routing data (grids, booth index, stored legs, lookups), an
@@ -411,7 +470,16 @@ impl Venue {
             .map(|l| 24 + l.len() * std::mem::size_of::<StoredLeg>())
             .sum();
         let booths = self.booths.keys().map(|k| k.len() + 24 + 40).sum::<usize>();
-        let kiosks = self.kiosks.keys().map(|k| k.len() + 24 + 24).sum::<usize>();
+        let kiosks = self
+            .kiosks
+            .iter()
+            .map(|(k, p)| {
+                k.len()
+                    + 24
+                    + std::mem::size_of::<KioskPlace>()
+                    + p.legs.len() * std::mem::size_of::<StoredLeg>()
+            })
+            .sum::<usize>();
         grids
             + polylines
             + legs
@@ -452,20 +520,18 @@ impl Venue {
         }
     }
 
-    fn origin(&self, from: &str) -> Result<(usize, Origin), RouteError> {
-        if let Some(&(floor, at)) = self.kiosks.get(from) {
-            let grid = &self.floors[floor].grid;
-            let (cell, hop_m) = grid
-                .contains(at)
-                .then(|| grid.anchor(at, ANCHOR_RADIUS_M))
-                .flatten()
+    fn origin(&self, from: &str) -> Result<(usize, Origin<'_>), RouteError> {
+        if let Some(kiosk) = self.kiosks.get(from) {
+            let (cell, hop_m) = kiosk
+                .anchor
                 .ok_or_else(|| RouteError::KioskNotWalkable(from.to_owned()))?;
             return Ok((
-                floor,
+                kiosk.floor,
                 Origin::Kiosk {
-                    at,
+                    at: kiosk.at,
                     cell,
                     hop_m,
+                    legs: &kiosk.legs,
                 },
             ));
         }
@@ -491,7 +557,8 @@ impl Venue {
             .get(to)
             .ok_or_else(|| RouteError::UnknownBooth(to.to_owned()))?;
         let (source_floor, origin) = self.origin(from)?;
-        let target_edges = self.floors[target_floor].grid.edge_cells(&target_rect);
+        let last = &self.floors[target_floor];
+        let target_edges = last.grid.edge_cells(&target_rect);
         if target_edges.is_empty() {
             return Err(RouteError::NoWalkableEdge(to.to_owned()));
         }
@@ -505,7 +572,7 @@ impl Venue {
             let edge = target_edges[0].edge;
             return Ok(self.finish(
                 vec![Leg {
-                    hall: self.floors[target_floor].code.clone(),
+                    hall: last.code.clone(),
                     points: vec![[edge.0, edge.1]],
                 }],
                 Vec::new(),
@@ -515,86 +582,69 @@ impl Venue {
                 to,
             ));
         }
-
-        // Flood the first hall from the start, towards its connector ends (and the booth when
-        // it is in the same hall).
-        let sources: Vec<(usize, f64)> = match &origin {
-            Origin::Kiosk { cell, hop_m, .. } => vec![(*cell, *hop_m)],
-            Origin::Booth { edges, .. } => edges.iter().map(|e| (e.cell, e.hop_m)).collect(),
-        };
         let first = &self.floors[source_floor];
-        let mut wanted: Vec<usize> = first
-            .ends
-            .iter()
-            .filter_map(|&e| self.ends[e].anchor.map(|a| a.0))
-            .collect();
-        let same_hall = source_floor == target_floor;
-        if same_hall {
-            wanted.extend(target_edges.iter().map(|e| e.cell));
-        }
-        let source_flood = first.grid.flood(&sources, &wanted);
-        // And the last hall from the booth, towards its connector ends.
-        let target_sources: Vec<(usize, f64)> =
-            target_edges.iter().map(|e| (e.cell, e.hop_m)).collect();
-        let last = &self.floors[target_floor];
-        let target_flood = if same_hall {
-            None
-        } else {
-            let wanted: Vec<usize> = last
-                .ends
-                .iter()
-                .filter_map(|&e| self.ends[e].anchor.map(|a| a.0))
-                .collect();
-            Some(last.grid.flood(&target_sources, &wanted))
-        };
-
-        // Dijkstra over connector ends, in seconds. Metres on the grid count as walking.
-        let n = self.ends.len();
-        let mut best = vec![f64::INFINITY; n + 1];
-        let mut came: Vec<Option<(Node, Via)>> = vec![None; n + 1];
-        let mut heap: BinaryHeap<Reverse<(Ord64, usize)>> = BinaryHeap::new();
-        let target_slot = n;
         let secs = |m: f64| m / WALKING_SPEED_M_S;
-        if same_hall {
-            let direct = target_edges
-                .iter()
-                .filter_map(|e| source_flood.metres(e.cell).map(|m| m + e.hop_m))
-                .fold(f64::INFINITY, f64::min);
-            if direct.is_finite() {
-                best[target_slot] = secs(direct);
-                came[target_slot] = Some((Node::Target, Via::Direct));
-                heap.push(Reverse((Ord64(best[target_slot]), target_slot)));
-            }
-        }
-        for &e in &first.ends {
-            let (cell, hop) = self.ends[e].anchor.expect("listed ends have anchors");
-            if let Some(m) = source_flood.metres(cell) {
-                let t = secs(m + hop);
-                if t < best[e] {
-                    best[e] = t;
-                    came[e] = Some((Node::End(e), Via::Start));
-                    heap.push(Reverse((Ord64(t), e)));
+
+        // 1. The time to every connector end: out of the first hall (stored legs from a kiosk,
+        //    a flood from a booth), then Dijkstra over connectors and the stored legs.
+        let n = self.ends.len();
+        let mut best = vec![f64::INFINITY; n];
+        let mut came: Vec<Option<(usize, Via)>> = vec![None; n];
+        let mut heap: BinaryHeap<Reverse<(Ord64, usize)>> = BinaryHeap::new();
+        let mut source_flood = None;
+        match &origin {
+            Origin::Kiosk { legs, .. } => {
+                for (k, leg) in legs.iter().enumerate() {
+                    let t = secs(leg.distance_m);
+                    if t < best[leg.to] {
+                        best[leg.to] = t;
+                        came[leg.to] = Some((leg.to, Via::Start(k)));
+                    }
                 }
+            }
+            Origin::Booth { edges, .. } if !first.ends.is_empty() => {
+                let sources: Vec<(usize, f64)> = edges.iter().map(|e| (e.cell, e.hop_m)).collect();
+                let wanted: Vec<usize> = first
+                    .ends
+                    .iter()
+                    .filter_map(|&e| self.ends[e].anchor.map(|a| a.0))
+                    .collect();
+                let flood = first.grid.flood(&sources, &wanted);
+                for &e in &first.ends {
+                    let Some((cell, hop)) = self.ends[e].anchor else {
+                        continue;
+                    };
+                    if let Some(m) = flood.metres(cell) {
+                        let t = secs(m + hop);
+                        if t < best[e] {
+                            best[e] = t;
+                            came[e] = Some((e, Via::StartFlood));
+                        }
+                    }
+                }
+                source_flood = Some(flood);
+            }
+            Origin::Booth { .. } => {}
+        }
+        for (e, &t) in best.iter().enumerate() {
+            if t.is_finite() {
+                heap.push(Reverse((Ord64(t), e)));
             }
         }
         while let Some(Reverse((Ord64(t), slot))) = heap.pop() {
             if t > best[slot] {
                 continue;
             }
-            if slot == target_slot {
-                break;
-            }
-            let end = &self.ends[slot];
             let mut relax = |next: usize, cost: f64, via: Via, heap: &mut BinaryHeap<_>| {
                 let nt = t + cost;
                 if nt < best[next] {
                     best[next] = nt;
-                    came[next] = Some((Node::End(slot), via));
+                    came[next] = Some((slot, via));
                     heap.push(Reverse((Ord64(nt), next)));
                 }
             };
             // Through the connector to its other side.
-            let link = &self.links[end.connector];
+            let link = &self.links[self.ends[slot].connector];
             if !step_free || link.step_free {
                 let other = if link.ends[0] == slot {
                     link.ends[1]
@@ -610,100 +660,121 @@ impl Venue {
             for (k, leg) in self.legs[slot].iter().enumerate() {
                 relax(leg.to, secs(leg.distance_m), Via::Leg(k), &mut heap);
             }
-            // To the booth, when this is its hall.
-            if end.floor == target_floor
-                && let (Some(flood), Some((cell, hop))) = (&target_flood, end.anchor)
-                && let Some(m) = flood.metres(cell)
-            {
-                relax(target_slot, secs(m + hop), Via::Finish, &mut heap);
-            }
-        }
-        if !best[target_slot].is_finite() {
-            return Err(no_route());
         }
 
-        // Walk back from the target to the start.
-        let mut chain: Vec<(usize, Node, Via)> = Vec::new();
-        let mut slot = target_slot;
-        while let Some((prev, via)) = came[slot] {
-            chain.push((slot, prev, via));
-            match (prev, via) {
-                (_, Via::Start) | (_, Via::Direct) => break,
-                (Node::End(p), _) => slot = p,
-                (Node::Target, _) => break,
+        // 2. One A* in the booth's hall, from the start (same hall) and from every end reached,
+        //    each seeded with the metres already behind it, to the booth's aisle-facing edge.
+        let mut seeds: Vec<(usize, f64)> = Vec::new();
+        let mut seed_of: HashMap<usize, (f64, Seed)> = HashMap::new();
+        let mut seed = |cell: usize, m: f64, s: Seed| {
+            if seed_of.get(&cell).is_none_or(|(old, _)| m < *old) {
+                seed_of.insert(cell, (m, s));
             }
-        }
-        chain.reverse();
-
-        let start_points = |cell_path: &[usize]| -> Vec<Point> {
-            let mut pts = Vec::with_capacity(cell_path.len() + 2);
+        };
+        if source_floor == target_floor {
             match &origin {
-                Origin::Kiosk { at, .. } => pts.push(*at),
+                Origin::Kiosk {
+                    at, cell, hop_m, ..
+                } => seed(*cell, *hop_m, Seed::Origin(*at)),
                 Origin::Booth { edges, .. } => {
-                    if let Some(e) = edges.iter().find(|e| e.cell == cell_path[0]) {
-                        pts.push(e.edge);
+                    for e in edges {
+                        seed(e.cell, e.hop_m, Seed::Origin(e.edge));
                     }
                 }
             }
-            pts.extend(cell_path.iter().map(|&c| first.grid.centre(c)));
-            pts
-        };
+        }
+        for &e in &last.ends {
+            if let Some((cell, hop)) = self.ends[e].anchor
+                && best[e].is_finite()
+            {
+                seed(cell, best[e] * WALKING_SPEED_M_S + hop, Seed::End(e));
+            }
+        }
+        seeds.extend(seed_of.iter().map(|(&c, &(m, _))| (c, m)));
+        if seeds.is_empty() {
+            return Err(no_route());
+        }
+        // The same order whatever the hash map's, so equal routes are the same route.
+        seeds.sort_by(|a, b| a.0.cmp(&b.0));
+        let goals: Vec<usize> = target_edges.iter().map(|e| e.cell).collect();
+        let search = last.grid.towards(&seeds, &goals, &target_rect);
+        let goal = search.reached.ok_or_else(no_route)?;
+        let cells = search.path_to(goal);
+        let (_, start) = seed_of[&cells[0]];
+        let goal_edge = target_edges
+            .iter()
+            .find(|e| e.cell == goal)
+            .ok_or_else(no_route)?
+            .edge;
+        let mut final_points = vec![match start {
+            Seed::Origin(p) => p,
+            Seed::End(e) => self.ends[e].at,
+        }];
+        final_points.extend(cells.iter().map(|&c| last.grid.centre(c)));
+        final_points.push(goal_edge);
+        let final_points = last.grid.smooth(&final_points);
 
+        // 3. The legs and steps, from the start to the end the final walk began at.
         let mut legs: Vec<(usize, Vec<Point>)> = Vec::new();
         let mut steps = Vec::new();
         let mut connector_m = 0.0;
         let mut connector_s = 0.0;
-        for &(slot, prev, via) in &chain {
-            match via {
-                Via::Direct => {
-                    let (goal, _) = best_edge(&target_edges, |c| source_flood.metres(c))
-                        .ok_or_else(no_route)?;
-                    let mut pts = start_points(&source_flood.path_to(goal.cell));
-                    pts.push(goal.edge);
-                    legs.push((source_floor, first.grid.smooth(&pts)));
+        if let Seed::End(end) = start {
+            let mut chain: Vec<(usize, usize, Via)> = Vec::new();
+            let mut slot = end;
+            while let Some((prev, via)) = came[slot] {
+                chain.push((slot, prev, via));
+                if matches!(via, Via::Start(_) | Via::StartFlood) {
+                    break;
                 }
-                Via::Start => {
-                    let end = &self.ends[slot];
-                    let (cell, _) = end.anchor.expect("reached ends have anchors");
-                    let mut pts = start_points(&source_flood.path_to(cell));
-                    pts.push(end.at);
-                    legs.push((source_floor, first.grid.smooth(&pts)));
-                }
-                Via::Connector => {
-                    let link = &self.links[self.ends[slot].connector];
-                    connector_m += link.length_m;
-                    connector_s += connector_seconds(link.kind);
-                    let Node::End(p) = prev else { continue };
-                    steps.push(self.connector_step(link, self.ends[p].floor, self.ends[slot].floor));
-                    legs.push((self.ends[slot].floor, vec![self.ends[slot].at]));
-                }
-                Via::Leg(k) => {
-                    let Node::End(p) = prev else { continue };
-                    let leg = &self.legs[p][k];
-                    let mut pts = self.polylines[leg.polyline].clone();
-                    if leg.reversed {
-                        pts.reverse();
+                slot = prev;
+            }
+            chain.reverse();
+            for (slot, prev, via) in chain {
+                let here = &self.ends[slot];
+                match via {
+                    Via::Start(k) => {
+                        let Origin::Kiosk { legs: kl, .. } = &origin else {
+                            return Err(no_route());
+                        };
+                        let leg = &kl[k];
+                        legs.push((source_floor, self.polylines[leg.polyline].clone()));
                     }
-                    push_points(&mut legs, self.ends[slot].floor, pts);
-                }
-                Via::Finish => {
-                    let Node::End(p) = prev else { continue };
-                    let end = &self.ends[p];
-                    let flood = target_flood.as_ref().ok_or_else(no_route)?;
-                    let (cell, _) = end.anchor.expect("reached ends have anchors");
-                    let mut cells = flood.path_to(cell);
-                    cells.reverse();
-                    let mut pts = vec![end.at];
-                    pts.extend(cells.iter().map(|&c| last.grid.centre(c)));
-                    let goal = target_edges
-                        .iter()
-                        .find(|e| Some(&e.cell) == cells.last())
-                        .ok_or_else(no_route)?;
-                    pts.push(goal.edge);
-                    push_points(&mut legs, target_floor, last.grid.smooth(&pts));
+                    Via::StartFlood => {
+                        let (Some(flood), Origin::Booth { edges, .. }) = (&source_flood, &origin)
+                        else {
+                            return Err(no_route());
+                        };
+                        let (cell, _) = here.anchor.ok_or_else(no_route)?;
+                        let path = flood.path_to(cell);
+                        let edge = edges
+                            .iter()
+                            .find(|e| e.cell == path[0])
+                            .ok_or_else(no_route)?;
+                        let mut pts = vec![edge.edge];
+                        pts.extend(path.iter().map(|&c| first.grid.centre(c)));
+                        pts.push(here.at);
+                        legs.push((source_floor, first.grid.smooth(&pts)));
+                    }
+                    Via::Connector => {
+                        let link = &self.links[here.connector];
+                        connector_m += link.length_m;
+                        connector_s += connector_seconds(link.kind);
+                        steps.push(self.connector_step(link, self.ends[prev].floor, here.floor));
+                        legs.push((here.floor, vec![here.at]));
+                    }
+                    Via::Leg(k) => {
+                        let leg = &self.legs[prev][k];
+                        let mut pts = self.polylines[leg.polyline].clone();
+                        if leg.reversed {
+                            pts.reverse();
+                        }
+                        push_points(&mut legs, here.floor, pts);
+                    }
                 }
             }
         }
+        push_points(&mut legs, target_floor, final_points);
         let legs: Vec<Leg> = legs
             .into_iter()
             .map(|(floor, points)| Leg {
@@ -831,34 +902,21 @@ fn push_points(legs: &mut Vec<(usize, Vec<Point>)>, floor: usize, pts: Vec<Point
     }
 }
 
-/// The edge cell with the lowest flood distance plus hop.
-fn best_edge(
-    edges: &[EdgeCell],
-    metres: impl Fn(usize) -> Option<f64>,
-) -> Option<(EdgeCell, f64)> {
-    edges
-        .iter()
-        .filter_map(|e| metres(e.cell).map(|m| (*e, m + e.hop_m)))
-        .min_by(|a, b| a.1.total_cmp(&b.1))
-}
-
 fn round2(v: f64) -> f64 {
     (v * 100.0).round() / 100.0
 }
 
-/// How the search reached a node.
+/// How the search reached a connector end.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Via {
-    /// From the start, across the first hall.
-    Start,
-    /// From the start straight to the booth, in one hall.
-    Direct,
-    /// Through a connector.
+    /// Along the `k`th stored walk of the starting kiosk.
+    Start(usize),
+    /// Across the first hall from the starting booth (the source flood).
+    StartFlood,
+    /// Through a connector from its other end.
     Connector,
     /// Along the `k`th stored leg of the previous end.
     Leg(usize),
-    /// From the previous end across the last hall to the booth.
-    Finish,
 }
 
 /// An `f64` that is never NaN, ordered for the priority queue.

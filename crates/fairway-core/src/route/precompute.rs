@@ -1,5 +1,6 @@
 //! Build-time routing data: in every hall, the smoothed walk between each pair of connector
-//! ends, written to `route_legs`, so that a query only floods the first and the last hall.
+//! ends (`route_legs`) and from each kiosk to each connector end (`kiosk_legs`), so that a query
+//! from a kiosk searches only the booth's hall, towards the booth.
 //!
 //! It reads the tables the build has just written (the same loader a kiosk uses), so the grid
 //! it walks is exactly the grid a kiosk rebuilds. Halls are independent and are walked on all
@@ -15,12 +16,16 @@ use super::{RouteError, Venue};
 pub struct PrecomputeReport {
     /// Rows of `route_legs`.
     pub legs: usize,
+    /// Rows of `kiosk_legs`.
+    pub kiosk_legs: usize,
     /// Connector ends with no walkable floor within reach (walled in by booths).
     pub walled_in_ends: usize,
 }
 
 struct Row {
     hall: String,
+    /// A connector end, or a kiosk (its id) when `kiosk` is set.
+    kiosk: Option<String>,
     from: (i64, i64),
     to: (i64, i64),
     distance_m: f64,
@@ -76,7 +81,17 @@ pub fn precompute(conn: &Connection) -> Result<PrecomputeReport, RouteError> {
                                  distance_m, points)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
+    let mut kiosk_stmt = conn.prepare(
+        "INSERT INTO kiosk_legs (kiosk, to_connector, to_side, distance_m, points)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    let mut kiosk_legs = 0;
     for r in &rows {
+        if let Some(kiosk) = &r.kiosk {
+            kiosk_stmt.execute(params![kiosk, r.to.0, r.to.1, r.distance_m, r.points])?;
+            kiosk_legs += 1;
+            continue;
+        }
         stmt.execute(params![
             r.hall,
             r.from.0,
@@ -88,7 +103,8 @@ pub fn precompute(conn: &Connection) -> Result<PrecomputeReport, RouteError> {
         ])?;
     }
     Ok(PrecomputeReport {
-        legs: rows.len(),
+        legs: rows.len() - kiosk_legs,
+        kiosk_legs,
         walled_in_ends: venue.ends.iter().filter(|e| e.anchor.is_none()).count(),
     })
 }
@@ -101,30 +117,61 @@ fn legs_of_floor(
 ) {
     let floor = &venue.floors[f];
     let ends = &floor.ends;
-    for (k, &a) in ends.iter().enumerate() {
-        let later = &ends[k + 1..];
+    // Kiosks of this hall, in id order so the table is written the same way every time.
+    let mut kiosks: Vec<(&String, &super::KioskPlace)> = venue
+        .kiosks
+        .iter()
+        .filter(|(_, k)| k.floor == f && k.anchor.is_some())
+        .collect();
+    kiosks.sort_by(|a, b| a.0.cmp(b.0));
+    let starts = ends
+        .iter()
+        .enumerate()
+        .map(|(k, &a)| {
+            (
+                None,
+                venue.ends[a].at,
+                venue.ends[a].anchor,
+                &ends[k + 1..],
+                Some(a),
+            )
+        })
+        .chain(
+            kiosks
+                .iter()
+                .map(|(id, k)| (Some((*id).clone()), k.at, k.anchor, &ends[..], None)),
+        );
+    for (kiosk, at, anchor, later, from_end) in starts {
+        let Some((cell, hop)) = anchor else { continue };
         if later.is_empty() {
-            break;
+            continue;
         }
-        let (cell, hop) = venue.ends[a].anchor.expect("listed ends have anchors");
         let targets: Vec<usize> = later
             .iter()
             .filter_map(|&b| venue.ends[b].anchor.map(|x| x.0))
             .collect();
         let flood = floor.grid.flood(&[(cell, hop)], &targets);
         for &b in later {
-            let (bcell, _) = venue.ends[b].anchor.expect("listed ends have anchors");
+            let Some((bcell, _)) = venue.ends[b].anchor else {
+                continue;
+            };
             if flood.metres(bcell).is_none() {
                 continue;
             }
-            let mut pts = vec![venue.ends[a].at];
-            pts.extend(flood.path_to(bcell).into_iter().map(|c| floor.grid.centre(c)));
+            let mut pts = vec![at];
+            pts.extend(
+                flood
+                    .path_to(bcell)
+                    .into_iter()
+                    .map(|c| floor.grid.centre(c)),
+            );
             pts.push(venue.ends[b].at);
             let pts = floor.grid.smooth(&pts);
             let json: Vec<[f64; 2]> = pts.iter().map(|&(x, y)| [x, y]).collect();
             rows.push(Row {
                 hall: floor.code.clone(),
-                from: end_key(a),
+                kiosk: kiosk.clone(),
+                from: from_end.map_or((0, 0), end_key),
                 to: end_key(b),
                 distance_m: length(&pts),
                 points: serde_json::to_string(&json).unwrap_or_else(|_| "[]".to_owned()),
