@@ -15,10 +15,15 @@
 //! smoothed path is within a few per cent of the true shortest one.
 //!
 //! **What is precomputed.** At build time [`precompute`] walks, in every hall, from each
-//! connector end to every other, smooths the path and stores it with its length in the
-//! `route_legs` table. A query then floods only the hall it starts in and the hall it ends in
-//! (each flood stops once it has reached every connector end of that hall), runs Dijkstra over
-//! the small graph of connector ends, and takes the stored polylines for the halls in between.
+//! connector end to every other and from each kiosk to every connector end of its hall,
+//! smooths the paths and stores them with their lengths (`route_legs`, `kiosk_legs`). The grids
+//! themselves are not stored: rasterising the booths when the data is loaded takes
+//! milliseconds and keeps one source of truth. A query from a kiosk then runs Dijkstra over the
+//! small graph of connector ends (stored legs inside halls, connectors between them), and one
+//! A* in the booth's hall, seeded at every connector end of that hall with the time already
+//! spent reaching it (and at the kiosk when it stands in the same hall), aimed at the booth's
+//! aisle-facing edge. A query from a booth floods its own hall once first, since booths are
+//! too many to store walks for.
 //!
 //! **Distance and time.** `distance_m` is the length of the polylines plus the length of each
 //! connector on the site plan (a corridor between two halls is walked too; a door is zero).
