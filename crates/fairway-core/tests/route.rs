@@ -554,3 +554,66 @@ fn a_route_from_a_booth_to_itself_is_empty() {
     assert_eq!(route.distance_m, 0.0);
     assert_eq!(route.legs.len(), 1);
 }
+
+mod random_halls {
+    use fairway_core::route::grid::{Grid, Point, Rect};
+    use proptest::prelude::*;
+
+    use super::crosses;
+
+    /// Booths on a 4 m lattice with random sizes up to 4 m, so they never overlap, in a
+    /// 40 × 24 m hall.
+    fn booths() -> impl Strategy<Value = Vec<Rect>> {
+        proptest::collection::vec((0u8..10, 0u8..6, 1u8..=8, 1u8..=8, any::<bool>()), 0..40)
+            .prop_map(|cells| {
+                let mut seen = std::collections::HashSet::new();
+                cells
+                    .into_iter()
+                    .filter(|(i, j, ..)| seen.insert((*i, *j)))
+                    .filter(|(.., keep)| *keep)
+                    .map(|(i, j, w, d, _)| {
+                        let (x, y) = (f64::from(i) * 4.0, f64::from(j) * 4.0);
+                        Rect {
+                            x0: x,
+                            y0: y,
+                            x1: x + f64::from(w) * 0.5,
+                            y1: y + f64::from(d) * 0.5,
+                        }
+                    })
+                    .collect()
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn smoothed_grid_paths_never_cross_a_booth(
+            rects in booths(),
+            a in (0.0f64..40.0, 0.0f64..24.0),
+            b in (0.0f64..40.0, 0.0f64..24.0),
+        ) {
+            let grid = Grid::new(40.0, 24.0, rects.clone());
+            let (Some((from, _)), Some((to, _))) = (grid.anchor(a, 3.0), grid.anchor(b, 3.0)) else {
+                return Ok(());
+            };
+            let flood = grid.flood(&[(from, 0.0)], &[to]);
+            let Some(metres) = flood.metres(to) else { return Ok(()) };
+            let mut points: Vec<Point> = vec![a];
+            points.extend(flood.path_to(to).into_iter().map(|c| grid.centre(c)));
+            points.push(b);
+            let smooth = grid.smooth(&points);
+            let straight = ((a.0 - b.0).powi(2) + (a.1 - b.1).powi(2)).sqrt();
+            let walked: f64 = smooth.windows(2).map(|w| ((w[0].0 - w[1].0).powi(2) + (w[0].1 - w[1].1).powi(2)).sqrt()).sum();
+            prop_assert!(walked + 1e-9 >= straight, "shorter than the straight line");
+            prop_assert!(walked <= metres + 6.0 + 1e-6, "smoothing never lengthens the grid path");
+            for w in smooth.windows(2) {
+                for r in &rects {
+                    prop_assert!(
+                        !crosses([w[0].0, w[0].1], [w[1].0, w[1].1], [r.x0, r.y0, r.x1, r.y1]),
+                        "segment {:?}→{:?} crosses {:?}", w[0], w[1], r
+                    );
+                }
+            }
+        }
+    }
+}

@@ -16,14 +16,16 @@
 //!
 //! **What is precomputed.** At build time [`precompute`] walks, in every hall, from each
 //! connector end to every other and from each kiosk to every connector end of its hall,
-//! smooths the paths and stores them with their lengths (`route_legs`, `kiosk_legs`). The grids
+//! smooths the paths and stores them with their lengths (`route_legs`, `kiosk_legs`), plus the
+//! length from every booth to every connector end of its hall (`booth_legs`). The grids
 //! themselves are not stored: rasterising the booths when the data is loaded takes
 //! milliseconds and keeps one source of truth. A query from a kiosk then runs Dijkstra over the
 //! small graph of connector ends (stored legs inside halls, connectors between them), and one
 //! A* in the booth's hall, seeded at every connector end of that hall with the time already
 //! spent reaching it (and at the kiosk when it stands in the same hall), aimed at the booth's
-//! aisle-facing edge. A query from a booth floods its own hall once first, since booths are
-//! too many to store walks for.
+//! aisle-facing edge. From a booth it is the same, starting from the stored lengths of the
+//! walks from the booth to its hall's connector ends (`booth_legs`: lengths only, as booths are
+//! too many to store polylines for); the one walk taken is then found again by A*.
 //!
 //! **Distance and time.** `distance_m` is the length of the polylines plus the length of each
 //! connector on the site plan (a corridor between two halls is walked too; a door is zero).
@@ -180,6 +182,8 @@ pub struct Venue {
     floors: Vec<Floor>,
     floor_by_code: HashMap<String, usize>,
     booths: HashMap<String, (usize, Rect)>,
+    /// Per booth: the metres from its aisle-facing edge to each connector end of its hall.
+    booth_ends: HashMap<String, Vec<(usize, f64)>>,
     kiosks: HashMap<String, KioskPlace>,
     links: Vec<Link>,
     ends: Vec<End>,
@@ -388,6 +392,7 @@ impl Venue {
             floors,
             floor_by_code,
             booths,
+            booth_ends: HashMap::new(),
             kiosks,
             links,
             ends,
@@ -398,6 +403,19 @@ impl Venue {
     }
 
     fn load_legs(&mut self, conn: &Connection) -> Result<(), RouteError> {
+        let mut stmt = conn.prepare(
+            "SELECT booth, to_connector, to_side, distance_m FROM booth_legs ORDER BY booth",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let booth: String = r.get(0)?;
+            let to = self.end_of(r.get(1)?, r.get(2)?)?;
+            let distance_m: f64 = r.get(3)?;
+            self.booth_ends
+                .entry(booth)
+                .or_default()
+                .push((to, distance_m));
+        }
         let mut stmt = conn
             .prepare("SELECT kiosk, to_connector, to_side, distance_m, points FROM kiosk_legs")?;
         let mut rows = stmt.query([])?;
@@ -596,7 +614,6 @@ impl Venue {
         let mut best = vec![f64::INFINITY; n];
         let mut came: Vec<Option<(usize, Via)>> = vec![None; n];
         let mut heap: BinaryHeap<Reverse<(Ord64, usize)>> = BinaryHeap::new();
-        let mut source_flood = None;
         match &origin {
             Origin::Kiosk { legs, .. } => {
                 for (k, leg) in legs.iter().enumerate() {
@@ -607,29 +624,15 @@ impl Venue {
                     }
                 }
             }
-            Origin::Booth { edges, .. } if !first.ends.is_empty() => {
-                let sources: Vec<(usize, f64)> = edges.iter().map(|e| (e.cell, e.hop_m)).collect();
-                let wanted: Vec<usize> = first
-                    .ends
-                    .iter()
-                    .filter_map(|&e| self.ends[e].anchor.map(|a| a.0))
-                    .collect();
-                let flood = first.grid.flood(&sources, &wanted);
-                for &e in &first.ends {
-                    let Some((cell, hop)) = self.ends[e].anchor else {
-                        continue;
-                    };
-                    if let Some(m) = flood.metres(cell) {
-                        let t = secs(m + hop);
-                        if t < best[e] {
-                            best[e] = t;
-                            came[e] = Some((e, Via::StartFlood));
-                        }
+            Origin::Booth { code, .. } => {
+                for &(e, m) in self.booth_ends.get(code).map_or(&[][..], Vec::as_slice) {
+                    let t = secs(m);
+                    if t < best[e] {
+                        best[e] = t;
+                        came[e] = Some((e, Via::StartBooth));
                     }
                 }
-                source_flood = Some(flood);
             }
-            Origin::Booth { .. } => {}
         }
         for (e, &t) in best.iter().enumerate() {
             if t.is_finite() {
@@ -729,7 +732,7 @@ impl Venue {
             let mut slot = end;
             while let Some((prev, via)) = came[slot] {
                 chain.push((slot, prev, via));
-                if matches!(via, Via::Start(_) | Via::StartFlood) {
+                if matches!(via, Via::Start(_) | Via::StartBooth) {
                     break;
                 }
                 slot = prev;
@@ -745,20 +748,25 @@ impl Venue {
                         let leg = &kl[k];
                         legs.push((source_floor, self.polylines[leg.polyline].clone()));
                     }
-                    Via::StartFlood => {
-                        let (Some(flood), Origin::Booth { edges, .. }) = (&source_flood, &origin)
+                    Via::StartBooth => {
+                        // Only the lengths were stored: walk this one from the end back to the
+                        // booth, A* towards it, and turn it round.
+                        let (Origin::Booth { code, edges }, Some(anchor)) = (&origin, here.anchor)
                         else {
                             return Err(no_route());
                         };
-                        let (cell, _) = here.anchor.ok_or_else(no_route)?;
-                        let path = flood.path_to(cell);
+                        let &(_, rect) = self.booths.get(code).ok_or_else(no_route)?;
+                        let goals: Vec<usize> = edges.iter().map(|e| e.cell).collect();
+                        let back = first.grid.towards(&[anchor], &goals, &rect);
+                        let reached = back.reached.ok_or_else(no_route)?;
                         let edge = edges
                             .iter()
-                            .find(|e| e.cell == path[0])
+                            .find(|e| e.cell == reached)
                             .ok_or_else(no_route)?;
-                        let mut pts = vec![edge.edge];
-                        pts.extend(path.iter().map(|&c| first.grid.centre(c)));
-                        pts.push(here.at);
+                        let mut pts = vec![here.at];
+                        pts.extend(back.path_to(reached).iter().map(|&c| first.grid.centre(c)));
+                        pts.push(edge.edge);
+                        pts.reverse();
                         legs.push((source_floor, first.grid.smooth(&pts)));
                     }
                     Via::Connector => {
@@ -916,8 +924,8 @@ fn round2(v: f64) -> f64 {
 enum Via {
     /// Along the `k`th stored walk of the starting kiosk.
     Start(usize),
-    /// Across the first hall from the starting booth (the source flood).
-    StartFlood,
+    /// Across the first hall from the starting booth (a stored length).
+    StartBooth,
     /// Through a connector from its other end.
     Connector,
     /// Along the `k`th stored leg of the previous end.

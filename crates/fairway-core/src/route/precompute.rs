@@ -1,6 +1,7 @@
 //! Build-time routing data: in every hall, the smoothed walk between each pair of connector
-//! ends (`route_legs`) and from each kiosk to each connector end (`kiosk_legs`), so that a query
-//! from a kiosk searches only the booth's hall, towards the booth.
+//! ends (`route_legs`), from each kiosk to each connector end (`kiosk_legs`), and the length from
+//! each booth to each connector end (`booth_legs`), so that a query searches only towards
+//! the booth, in its hall.
 //!
 //! It reads the tables the build has just written (the same loader a kiosk uses), so the grid
 //! it walks is exactly the grid a kiosk rebuilds. Halls are independent and are walked on all
@@ -18,12 +19,16 @@ pub struct PrecomputeReport {
     pub legs: usize,
     /// Rows of `kiosk_legs`.
     pub kiosk_legs: usize,
+    /// Rows of `booth_legs`.
+    pub booth_legs: usize,
     /// Connector ends with no walkable floor within reach (walled in by booths).
     pub walled_in_ends: usize,
 }
 
 struct Row {
     hall: String,
+    /// A booth's length to an end (no points) when set.
+    booth: Option<String>,
     /// A connector end, or a kiosk (its id) when `kiosk` is set.
     kiosk: Option<String>,
     from: (i64, i64),
@@ -85,8 +90,17 @@ pub fn precompute(conn: &Connection) -> Result<PrecomputeReport, RouteError> {
         "INSERT INTO kiosk_legs (kiosk, to_connector, to_side, distance_m, points)
          VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;
+    let mut booth_stmt = conn.prepare(
+        "INSERT INTO booth_legs (booth, to_connector, to_side, distance_m) VALUES (?1, ?2, ?3, ?4)",
+    )?;
     let mut kiosk_legs = 0;
+    let mut booth_legs = 0;
     for r in &rows {
+        if let Some(booth) = &r.booth {
+            booth_stmt.execute(params![booth, r.to.0, r.to.1, r.distance_m])?;
+            booth_legs += 1;
+            continue;
+        }
         if let Some(kiosk) = &r.kiosk {
             kiosk_stmt.execute(params![kiosk, r.to.0, r.to.1, r.distance_m, r.points])?;
             kiosk_legs += 1;
@@ -103,8 +117,9 @@ pub fn precompute(conn: &Connection) -> Result<PrecomputeReport, RouteError> {
         ])?;
     }
     Ok(PrecomputeReport {
-        legs: rows.len() - kiosk_legs,
+        legs: rows.len() - kiosk_legs - booth_legs,
         kiosk_legs,
+        booth_legs,
         walled_in_ends: venue.ends.iter().filter(|e| e.anchor.is_none()).count(),
     })
 }
@@ -124,6 +139,14 @@ fn legs_of_floor(
         .filter(|(_, k)| k.floor == f && k.anchor.is_some())
         .collect();
     kiosks.sort_by(|a, b| a.0.cmp(b.0));
+    // Booths of this hall with their aisle-facing cells, in code order.
+    let mut booths: Vec<(&String, Vec<super::EdgeCell>)> = venue
+        .booths
+        .iter()
+        .filter(|(_, (bf, _))| *bf == f)
+        .map(|(code, (_, rect))| (code, floor.grid.edge_cells(rect)))
+        .collect();
+    booths.sort_by(|a, b| a.0.cmp(b.0));
     let starts = ends
         .iter()
         .enumerate()
@@ -143,14 +166,38 @@ fn legs_of_floor(
         );
     for (kiosk, at, anchor, later, from_end) in starts {
         let Some((cell, hop)) = anchor else { continue };
-        if later.is_empty() {
+        // From a connector end the flood covers the whole hall: every booth needs its length.
+        let targets: Vec<usize> = if from_end.is_some() {
+            Vec::new()
+        } else {
+            later
+                .iter()
+                .filter_map(|&b| venue.ends[b].anchor.map(|x| x.0))
+                .collect()
+        };
+        if later.is_empty() && from_end.is_none() {
             continue;
         }
-        let targets: Vec<usize> = later
-            .iter()
-            .filter_map(|&b| venue.ends[b].anchor.map(|x| x.0))
-            .collect();
         let flood = floor.grid.flood(&[(cell, hop)], &targets);
+        if let Some(a) = from_end {
+            for (code, edges) in &booths {
+                let best = edges
+                    .iter()
+                    .filter_map(|e| flood.metres(e.cell).map(|m| m + e.hop_m))
+                    .fold(f64::INFINITY, f64::min);
+                if best.is_finite() {
+                    rows.push(Row {
+                        hall: floor.code.clone(),
+                        booth: Some((*code).clone()),
+                        kiosk: None,
+                        from: (0, 0),
+                        to: end_key(a),
+                        distance_m: best,
+                        points: String::new(),
+                    });
+                }
+            }
+        }
         for &b in later {
             let Some((bcell, _)) = venue.ends[b].anchor else {
                 continue;
@@ -170,6 +217,7 @@ fn legs_of_floor(
             let json: Vec<[f64; 2]> = pts.iter().map(|&(x, y)| [x, y]).collect();
             rows.push(Row {
                 hall: floor.code.clone(),
+                booth: None,
                 kiosk: kiosk.clone(),
                 from: from_end.map_or((0, 0), end_key),
                 to: end_key(b),

@@ -23,3 +23,13 @@ CREATE TABLE kiosk_legs (
     points       TEXT NOT NULL,
     PRIMARY KEY (kiosk, to_connector, to_side)
 ) WITHOUT ROWID;
+
+-- From each booth's aisle-facing edge to every connector end of its hall: lengths only (on the
+-- grid, not smoothed); the walk itself is found again when a route takes it.
+CREATE TABLE booth_legs (
+    booth        TEXT NOT NULL REFERENCES booths(code),
+    to_connector INTEGER NOT NULL REFERENCES connectors(rowid),
+    to_side      INTEGER NOT NULL,
+    distance_m   REAL NOT NULL,
+    PRIMARY KEY (booth, to_connector, to_side)
+) WITHOUT ROWID;
