@@ -228,7 +228,10 @@ pub fn build_snapshot(
     )?;
     lap("tables");
     crate::search::build_index(&tx)?;
+    tx.commit()?;
     lap("search index");
+    // After the commit, whose foreign-key checks name a bad reference better than routing would.
+    let tx = conn.transaction()?;
     crate::route::precompute(&tx)?;
     tx.commit()?;
     lap("routes");
