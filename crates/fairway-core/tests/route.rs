@@ -180,18 +180,16 @@ fn check(plan: &Plan, route: &Route, start: (&str, [f64; 2]), to: &str, what: &s
         let (a, b) = (&pair[0], &pair[1]);
         let pa = *a.points.last().expect("points");
         let pb = b.points[0];
-        let near = |h: &str, x: f64, y: f64, p: [f64; 2]| {
-            h.len() == h.len() && (x - p[0]).abs() < 1e-6 && (y - p[1]).abs() < 1e-6
-        };
+        let near = |x: f64, y: f64, p: [f64; 2]| (x - p[0]).abs() < 1e-6 && (y - p[1]).abs() < 1e-6;
         let used = plan.connectors.iter().find(|c| {
             (c.from_hall == a.hall
                 && c.to_hall == b.hall
-                && near(&c.from_hall, c.from_x_m, c.from_y_m, pa)
-                && near(&c.to_hall, c.to_x_m, c.to_y_m, pb))
+                && near(c.from_x_m, c.from_y_m, pa)
+                && near(c.to_x_m, c.to_y_m, pb))
                 || (c.to_hall == a.hall
                     && c.from_hall == b.hall
-                    && near(&c.to_hall, c.to_x_m, c.to_y_m, pa)
-                    && near(&c.from_hall, c.from_x_m, c.from_y_m, pb))
+                    && near(c.to_x_m, c.to_y_m, pa)
+                    && near(c.from_x_m, c.from_y_m, pb))
         });
         let used = used.unwrap_or_else(|| {
             panic!(

@@ -703,7 +703,7 @@ impl Venue {
             return Err(no_route());
         }
         // The same order whatever the hash map's, so equal routes are the same route.
-        seeds.sort_by(|a, b| a.0.cmp(&b.0));
+        seeds.sort_by_key(|a| a.0);
         let goals: Vec<usize> = target_edges.iter().map(|e| e.cell).collect();
         let search = last.grid.towards(&seeds, &goals, &target_rect);
         let goal = search.reached.ok_or_else(no_route)?;
