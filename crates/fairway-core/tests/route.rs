@@ -615,3 +615,58 @@ mod random_halls {
         }
     }
 }
+
+#[test]
+fn hall_map_of_s2_has_its_booths_pavilions_ways_up_and_kiosk() {
+    let snapshot = Snapshot::open(demo()).expect("the demo snapshot opens");
+    let map = snapshot
+        .hall_map("S2")
+        .expect("query runs")
+        .expect("S2 exists");
+    assert_eq!(map.hall.code, "S2");
+    assert!(
+        map.booths.iter().all(|b| b.hall == "S2") && !map.booths.is_empty(),
+        "only S2's booths"
+    );
+    assert!(
+        map.booths.iter().any(|b| !b.exhibitors.is_empty()),
+        "booths carry their exhibitors"
+    );
+    let kinds: Vec<(&str, &str)> = map
+        .connectors
+        .iter()
+        .map(|c| (c.kind.as_str(), c.to_hall.as_str()))
+        .collect();
+    for way in [
+        ("stairs", "M1"),
+        ("escalator", "M1"),
+        ("elevator", "M1"),
+        ("ramp", "N2"),
+    ] {
+        assert!(kinds.contains(&way), "S2 shows its {way:?}: {kinds:?}");
+    }
+    assert!(
+        map.connectors
+            .iter()
+            .any(|c| c.to_hall == "S1" && c.x_m == 0.0),
+        "the door to S1 is seen from S2's side, on its west wall"
+    );
+    assert_eq!(
+        map.kiosks.iter().map(|k| k.id.as_str()).collect::<Vec<_>>(),
+        ["K-S2-LIFTS"]
+    );
+    let used: std::collections::HashSet<&str> = map
+        .booths
+        .iter()
+        .filter_map(|b| b.pavilion.as_deref())
+        .collect();
+    assert_eq!(
+        map.pavilions
+            .iter()
+            .map(|p| p.slug.as_str())
+            .collect::<std::collections::HashSet<_>>(),
+        used,
+        "exactly the pavilions with a booth here are tinted"
+    );
+    assert!(snapshot.hall_map("Z9").expect("query runs").is_none());
+}

@@ -503,7 +503,13 @@ impl Venue {
                     + p.legs.len() * std::mem::size_of::<StoredLeg>()
             })
             .sum::<usize>();
+        let booth_ends = self
+            .booth_ends
+            .iter()
+            .map(|(k, v)| k.len() + 48 + v.capacity() * 16)
+            .sum::<usize>();
         grids
+            + booth_ends
             + polylines
             + legs
             + booths
