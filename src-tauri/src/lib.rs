@@ -136,6 +136,8 @@ pub fn app<R: Runtime>(
             commands::search,
             commands::halls,
             commands::countries,
+            commands::hall_map,
+            commands::route,
             commands::kiosk_config,
         ])
         .register_asynchronous_uri_scheme_protocol(assets::SCHEME, |ctx, request, responder| {

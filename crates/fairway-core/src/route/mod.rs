@@ -876,7 +876,7 @@ impl Venue {
         }
     }
 
-    /// The code of a hall by index, for tests and benches walking all places.
+    /// The code of the hall a booth stands in.
     pub fn hall_of_booth(&self, code: &str) -> Option<&str> {
         self.booths
             .get(code)
