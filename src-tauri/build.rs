@@ -13,6 +13,8 @@ fn main() {
             "search",
             "halls",
             "countries",
+            "hall_map",
+            "route",
             "kiosk_config",
             "contact_card",
             "status",

@@ -7,8 +7,10 @@ use std::path::Path;
 
 use fairway_core::card::CardView;
 use fairway_core::model::{Language, PavilionKind};
+use fairway_core::route::Route;
 use fairway_core::snapshot::{
-    CategoryNode, CountryName, ExhibitorPage, ExhibitorProfile, Fair, Hall, Pavilion, SearchResult,
+    CategoryNode, CountryName, ExhibitorPage, ExhibitorProfile, Fair, Hall, HallMap, Pavilion,
+    SearchResult,
 };
 use ts_rs::{ExportError, TS};
 
@@ -26,6 +28,8 @@ pub fn export(dir: &Path) -> Result<(), ExportError> {
     ExhibitorProfile::export_all_to(dir)?;
     SearchResult::export_all_to(dir)?;
     CountryName::export_all_to(dir)?;
+    HallMap::export_all_to(dir)?;
+    Route::export_all_to(dir)?;
     ExhibitorFilter::export_all_to(dir)?;
     SearchQuery::export_all_to(dir)?;
     KioskConfig::export_all_to(dir)?;

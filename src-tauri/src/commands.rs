@@ -4,8 +4,10 @@
 
 use fairway_core::card::CardView;
 use fairway_core::model::Language;
+use fairway_core::route::Route;
 use fairway_core::snapshot::{
-    CategoryNode, CountryName, ExhibitorPage, ExhibitorProfile, Fair, Hall, Pavilion, SearchResult,
+    CategoryNode, CountryName, ExhibitorPage, ExhibitorProfile, Fair, Hall, HallMap, Pavilion,
+    SearchResult,
 };
 use tauri::State;
 
@@ -78,6 +80,29 @@ pub async fn halls(kiosk: State<'_, Kiosk>) -> Result<Vec<Hall>, CommandError> {
 #[tauri::command]
 pub async fn countries(kiosk: State<'_, Kiosk>) -> Result<Vec<CountryName>, CommandError> {
     kiosk.read(|s| Ok(s.countries()?)).await
+}
+
+#[tauri::command]
+pub async fn hall_map(kiosk: State<'_, Kiosk>, hall: String) -> Result<HallMap, CommandError> {
+    kiosk
+        .read(move |s| {
+            s.hall_map(&hall)?
+                .ok_or_else(|| CommandError::not_found(format!("no hall {hall:?}")))
+        })
+        .await
+}
+
+/// A walking route from a kiosk id or a booth code to a booth code.
+#[tauri::command]
+pub async fn route(
+    kiosk: State<'_, Kiosk>,
+    from: String,
+    to: String,
+    step_free: bool,
+) -> Result<Route, CommandError> {
+    kiosk
+        .read(move |s| Ok(s.route(&from, &to, step_free)?))
+        .await
 }
 
 #[tauri::command]

@@ -1,6 +1,7 @@
 //! The one error that crosses to the interface: `{code, message}`, where `code` is a small enum
 //! the UI can branch on (mirrored in TypeScript through ts-rs) and `message` is one line.
 
+use fairway_core::route::RouteError;
 use fairway_core::snapshot::SnapshotError;
 use serde::Serialize;
 use ts_rs::TS;
@@ -13,6 +14,8 @@ pub enum ErrorCode {
     NotFound,
     /// The snapshot could not be opened or read.
     Snapshot,
+    /// There is no route between the two places (or no step-free one); the map says so.
+    NoRoute,
     /// Anything else: a bug, a worker that died. The interface shows a generic problem.
     Internal,
 }
@@ -43,6 +46,20 @@ impl CommandError {
     }
 }
 
+impl From<RouteError> for CommandError {
+    fn from(e: RouteError) -> Self {
+        let code = match &e {
+            RouteError::UnknownPlace(_) | RouteError::UnknownBooth(_) => ErrorCode::NotFound,
+            RouteError::NoWalkableEdge(_)
+            | RouteError::KioskNotWalkable(_)
+            | RouteError::NoStepFreeRoute { .. }
+            | RouteError::NoRoute { .. } => ErrorCode::NoRoute,
+            RouteError::Data(_) | RouteError::Sqlite(_) => ErrorCode::Snapshot,
+        };
+        Self::new(code, e.to_string())
+    }
+}
+
 impl From<SnapshotError> for CommandError {
     fn from(e: SnapshotError) -> Self {
         Self::new(ErrorCode::Snapshot, e.to_string())
@@ -62,6 +79,10 @@ mod tests {
                 "snapshot",
             ),
             (CommandError::internal("worker died"), "internal"),
+            (
+                CommandError::new(ErrorCode::NoRoute, "no route"),
+                "no_route",
+            ),
         ];
         for (error, code) in cases {
             let json = serde_json::to_value(&error).expect("errors serialise");
@@ -77,7 +98,7 @@ mod tests {
     fn the_typescript_error_code_lists_exactly_the_rust_codes() {
         let decl = ErrorCode::decl();
         assert!(
-            decl.contains(r#""not_found" | "snapshot" | "internal""#),
+            decl.contains(r#""not_found" | "snapshot" | "no_route" | "internal""#),
             "generated declaration: {decl}"
         );
     }

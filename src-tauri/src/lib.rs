@@ -234,6 +234,8 @@ pub fn app<R: Runtime>(
             commands::search,
             commands::halls,
             commands::countries,
+            commands::hall_map,
+            commands::route,
             commands::kiosk_config,
             commands::contact_card,
             commands::status,

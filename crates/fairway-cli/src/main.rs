@@ -78,6 +78,21 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// A walking route from a kiosk or a booth to a booth, across halls, step-free when asked.
+    Route {
+        snapshot: PathBuf,
+        /// Where the route starts: a kiosk id or a booth code.
+        #[arg(long, value_name = "KIOSK_ID|BOOTH_CODE")]
+        from: String,
+        /// The booth to walk to.
+        #[arg(long, value_name = "BOOTH_CODE")]
+        to: String,
+        /// Never use stairs or escalators.
+        #[arg(long)]
+        step_free: bool,
+        #[arg(long)]
+        json: bool,
+    },
     /// Check a snapshot against its manifest: size, hash, signature, sequence, expiry, integrity.
     Verify {
         snapshot: PathBuf,
@@ -258,6 +273,40 @@ fn run(command: Command) -> Result<(), String> {
                 }
                 if results.is_empty() {
                     println!("no results");
+                }
+                Ok(())
+            }
+        }
+        Command::Route {
+            snapshot,
+            from,
+            to,
+            step_free,
+            json,
+        } => {
+            let snap = open(&snapshot)?;
+            let route = snap
+                .route(&from, &to, step_free)
+                .map_err(|e| e.to_string())?;
+            if json {
+                print_json(&route)
+            } else {
+                println!(
+                    "{from} → {to}: {:.0} m, about {} min{}",
+                    route.distance_m,
+                    (route.walk_s / 60.0).ceil().max(1.0),
+                    if route.step_free { ", step-free" } else { "" }
+                );
+                for leg in &route.legs {
+                    let points: Vec<String> = leg
+                        .points
+                        .iter()
+                        .map(|p| format!("({:.1}, {:.1})", p[0], p[1]))
+                        .collect();
+                    println!("  {}: {}", leg.hall, points.join(" → "));
+                }
+                for (i, step) in route.steps.iter().enumerate() {
+                    println!("{}. {} / {}", i + 1, step.text_en, step.text_zh);
                 }
                 Ok(())
             }

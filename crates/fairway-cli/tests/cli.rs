@@ -42,7 +42,7 @@ fn show(id: &str) -> Value {
 #[test]
 fn every_subcommand_has_help() {
     for sub in [
-        "build", "synth", "info", "show", "search", "verify", "keygen", "install",
+        "build", "synth", "info", "show", "search", "route", "verify", "keygen", "install",
     ] {
         let out = run(fairway().arg(sub).arg("--help"));
         assert!(out.status.success(), "`fairway {sub} --help` exits 0");

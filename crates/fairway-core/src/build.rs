@@ -74,7 +74,7 @@ pub struct BuildReport {
 /// How long one phase of a build took.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Phase {
-    /// `source hash`, `images`, `tables`, `search index`, `publish`.
+    /// `source hash`, `images`, `tables`, `search index`, `routes`, `publish`.
     pub name: &'static str,
     pub elapsed: Duration,
 }
@@ -121,6 +121,8 @@ pub enum BuildError {
     Io { path: PathBuf, source: io::Error },
     #[error("writing the snapshot: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    #[error("computing the routes: {0}")]
+    Route(#[from] crate::route::RouteError),
     #[error("creating the snapshot schema: {0}")]
     Schema(#[from] rusqlite_migration::Error),
 }
@@ -228,6 +230,11 @@ pub fn build_snapshot(
     crate::search::build_index(&tx)?;
     tx.commit()?;
     lap("search index");
+    // After the commit, whose foreign-key checks name a bad reference better than routing would.
+    let tx = conn.transaction()?;
+    crate::route::precompute(&tx)?;
+    tx.commit()?;
+    lap("routes");
     let counts = crate::snapshot::read::counts(&conn)?;
 
     // From here on the output folder changes; the guard undoes every change unless disarmed.

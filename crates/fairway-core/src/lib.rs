@@ -13,6 +13,7 @@ pub mod country;
 pub mod import;
 pub mod media;
 pub mod model;
+pub mod route;
 pub mod search;
 pub mod snapshot;
 pub mod synth;

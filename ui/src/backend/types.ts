@@ -40,7 +40,7 @@ export interface Backend {
 }
 
 /** The codes the Rust side sends (`ErrorCode`); anything else is treated as `internal`. */
-const CODES: readonly ErrorCode[] = ["not_found", "snapshot", "internal"];
+const CODES: readonly ErrorCode[] = ["not_found", "no_route", "snapshot", "internal"];
 
 function asCode(code: unknown): ErrorCode {
   return CODES.find((c) => c === code) ?? "internal";

@@ -219,7 +219,7 @@ pub struct BoothPlace {
 }
 
 /// A booth on a hall's floor map, with the ids of the exhibitors in it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct Booth {
     pub code: String,
     pub hall: String,
@@ -232,7 +232,7 @@ pub struct Booth {
 }
 
 /// Where a kiosk stands.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct Kiosk {
     pub id: String,
     pub hall: String,
@@ -240,6 +240,43 @@ pub struct Kiosk {
     pub y_m: f64,
     pub label_en: Option<String>,
     pub label_zh: Option<String>,
+}
+
+/// Everything a hall's floor map draws, in hall metres (origin top-left): the outline, booths
+/// with their exhibitors, the pavilions to tint, the ways out and the kiosks.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct HallMap {
+    pub hall: Hall,
+    /// By code.
+    pub booths: Vec<Booth>,
+    /// The pavilions with a booth in this hall, in the source's order.
+    pub pavilions: Vec<PavilionTint>,
+    /// Every connector with an end in this hall, seen from this hall.
+    pub connectors: Vec<MapConnector>,
+    /// By id.
+    pub kiosks: Vec<Kiosk>,
+}
+
+/// A pavilion's name and colour, to tint its booths.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct PavilionTint {
+    pub slug: String,
+    pub name_en: String,
+    pub name_zh: String,
+    /// `#rrggbb`, when the organiser gave one.
+    pub color: Option<String>,
+}
+
+/// A connector end in this hall and where it leads.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct MapConnector {
+    /// door, corridor, stairs, escalator, elevator or ramp.
+    pub kind: String,
+    pub step_free: bool,
+    pub x_m: f64,
+    pub y_m: f64,
+    pub to_hall: String,
+    pub to_level: i32,
 }
 
 /// A way between two halls.

@@ -2,13 +2,14 @@
 //! it, and one typed, indexed query per thing a kiosk screen shows.
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Row, params};
 
 use super::dto::{
     AssetBlob, Booth, BoothPlace, CategoryNode, Connector, Contact, Counts, ExhibitorFilter,
-    ExhibitorProfile, ExhibitorSummary, Fair, FairName, Hall, ImageRef, Info, Kiosk, Label, Meta,
-    Pavilion, Product, ProfileLabels,
+    ExhibitorProfile, ExhibitorSummary, Fair, FairName, Hall, HallMap, ImageRef, Info, Kiosk,
+    Label, MapConnector, Meta, Pavilion, PavilionTint, Product, ProfileLabels,
 };
 use super::schema::{self, SCHEMA_VERSION};
 
@@ -45,6 +46,8 @@ pub struct Snapshot {
     path: PathBuf,
     conn: Connection,
     meta: Meta,
+    /// Routing data, loaded on the first route and kept for the life of the snapshot.
+    venue: OnceLock<crate::route::Venue>,
 }
 
 impl Snapshot {
@@ -84,6 +87,7 @@ impl Snapshot {
             path: path.to_path_buf(),
             conn,
             meta,
+            venue: OnceLock::new(),
         })
     }
 
@@ -403,6 +407,79 @@ impl Snapshot {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// One hall's floor map, `None` when the hall is unknown.
+    pub fn hall_map(&self, code: &str) -> Result<Option<HallMap>, SnapshotError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT code, name_en, name_zh, level, width_m, depth_m, x_m, y_m
+             FROM halls WHERE code = ?1",
+        )?;
+        let hall = stmt
+            .query_row([code], |r| {
+                Ok(Hall {
+                    code: r.get(0)?,
+                    name_en: r.get(1)?,
+                    name_zh: r.get(2)?,
+                    level: r.get(3)?,
+                    width_m: r.get(4)?,
+                    depth_m: r.get(5)?,
+                    x_m: r.get(6)?,
+                    y_m: r.get(7)?,
+                })
+            })
+            .optional()?;
+        let Some(hall) = hall else {
+            return Ok(None);
+        };
+        let booths = self.booths_in_hall(code)?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT p.slug, p.name_en, p.name_zh, p.color FROM pavilions p
+             WHERE p.slug IN (SELECT b.pavilion FROM booths b WHERE b.hall = ?1)
+             ORDER BY p.ord",
+        )?;
+        let pavilions = stmt
+            .query_map([code], |r| {
+                Ok(PavilionTint {
+                    slug: r.get(0)?,
+                    name_en: r.get(1)?,
+                    name_zh: r.get(2)?,
+                    color: r.get(3)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT c.kind, c.step_free, c.from_x_m, c.from_y_m, c.to_hall, h.level, c.rowid, 0
+             FROM connectors c JOIN halls h ON h.code = c.to_hall WHERE c.from_hall = ?1
+             UNION ALL
+             SELECT c.kind, c.step_free, c.to_x_m, c.to_y_m, c.from_hall, h.level, c.rowid, 1
+             FROM connectors c JOIN halls h ON h.code = c.from_hall WHERE c.to_hall = ?1
+             ORDER BY 7, 8",
+        )?;
+        let connectors = stmt
+            .query_map([code], |r| {
+                Ok(MapConnector {
+                    kind: r.get(0)?,
+                    step_free: r.get(1)?,
+                    x_m: r.get(2)?,
+                    y_m: r.get(3)?,
+                    to_hall: r.get(4)?,
+                    to_level: r.get(5)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        let kiosks = self
+            .kiosks()?
+            .into_iter()
+            .filter(|k| k.hall == code)
+            .collect();
+        Ok(Some(HallMap {
+            hall,
+            booths,
+            pavilions,
+            connectors,
+            kiosks,
+        }))
+    }
+
     /// Every kiosk, by id.
     pub fn kiosks(&self) -> Result<Vec<Kiosk>, SnapshotError> {
         let mut stmt = self.conn.prepare_cached(
@@ -455,6 +532,25 @@ impl Snapshot {
                 })
             })
             .optional()?)
+    }
+
+    /// The routing data of this snapshot, loaded once (see [`crate::route`]).
+    pub fn venue(&self) -> Result<&crate::route::Venue, crate::route::RouteError> {
+        if let Some(venue) = self.venue.get() {
+            return Ok(venue);
+        }
+        let venue = crate::route::Venue::load(self)?;
+        Ok(self.venue.get_or_init(|| venue))
+    }
+
+    /// A walking route from a kiosk id or a booth code to a booth code; see [`crate::route`].
+    pub fn route(
+        &self,
+        from: &str,
+        to: &str,
+        step_free: bool,
+    ) -> Result<crate::route::Route, crate::route::RouteError> {
+        self.venue()?.route(from, to, step_free)
     }
 
     /// Bilingual search; see [`crate::search`].

@@ -1,11 +1,11 @@
-//! The snapshot's schema: the core tables and the search tables as embedded, append-only
+//! The snapshot's schema: the core, search and routing tables as embedded, append-only
 //! migrations, the version a snapshot carries in `user_version`, and the per-connection PRAGMAs.
 
 use rusqlite::Connection;
 use rusqlite_migration::{M, Migrations};
 
 /// The schema version this binary writes and reads: the number of migrations.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// Stands in for a migration with no SQL. An empty string is legal for `rusqlite_migration`,
 /// but a comment keeps the second migration visibly deliberate while the search tables are
@@ -19,7 +19,11 @@ pub fn migrations() -> Migrations<'static> {
     } else {
         crate::search::SCHEMA_SQL
     };
-    Migrations::new(vec![M::up(include_str!("schema_core.sql")), M::up(search)])
+    Migrations::new(vec![
+        M::up(include_str!("schema_core.sql")),
+        M::up(search),
+        M::up(include_str!("../route/schema_route.sql")),
+    ])
 }
 
 /// Creates every table of a fresh snapshot on `conn`.
