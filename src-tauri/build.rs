@@ -14,6 +14,7 @@ fn main() {
             "halls",
             "countries",
             "kiosk_config",
+            "contact_card",
         ]));
     tauri_build::try_build(attributes)
         .expect("the Tauri build script can generate the app's context");

@@ -5,6 +5,7 @@
 
 use std::path::Path;
 
+use fairway_core::card::CardView;
 use fairway_core::model::{Language, PavilionKind};
 use fairway_core::snapshot::{
     CategoryNode, CountryName, ExhibitorPage, ExhibitorProfile, Fair, Hall, Pavilion, SearchResult,
@@ -31,5 +32,6 @@ pub fn export(dir: &Path) -> Result<(), ExportError> {
     CommandError::export_all_to(dir)?;
     Language::export_all_to(dir)?;
     PavilionKind::export_all_to(dir)?;
+    CardView::export_all_to(dir)?;
     Ok(())
 }

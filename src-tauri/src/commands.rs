@@ -2,6 +2,8 @@
 //! call into `fairway-core` on a worker thread and returns a serialisable value or a
 //! [`CommandError`]. Nothing here decides anything about the fair.
 
+use fairway_core::card::CardView;
+use fairway_core::model::Language;
 use fairway_core::snapshot::{
     CategoryNode, CountryName, ExhibitorPage, ExhibitorProfile, Fair, Hall, Pavilion, SearchResult,
 };
@@ -81,4 +83,24 @@ pub async fn countries(kiosk: State<'_, Kiosk>) -> Result<Vec<CountryName>, Comm
 #[tauri::command]
 pub async fn kiosk_config(kiosk: State<'_, Kiosk>) -> Result<KioskConfig, CommandError> {
     Ok(kiosk.config().clone())
+}
+
+/// The "Take contact" screen: the exhibitor's card with `lang` first, its QR and, for an https
+/// website, the website's QR.
+#[tauri::command]
+pub async fn contact_card(
+    kiosk: State<'_, Kiosk>,
+    id: String,
+    lang: Language,
+) -> Result<CardView, CommandError> {
+    kiosk
+        .read(move |s| {
+            let profile = s
+                .exhibitor(&id)?
+                .ok_or_else(|| CommandError::not_found(format!("no exhibitor {id:?}")))?;
+            CardView::of(&profile, lang).map_err(|e| {
+                CommandError::internal(format!("the card of {id} does not encode: {e}"))
+            })
+        })
+        .await
 }

@@ -8,6 +8,13 @@
 //! idle_seconds = 60        # inactivity before the "still here?" countdown
 //! snapshot = "/var/lib/fairway/current.sqlite"   # relative paths are relative to this file
 //! fullscreen = true
+//! software_rendering = false   # true: paint without the GPU (for machines with none)
+//!
+//! # Snapshot updates (all four together; `feed` turns them on)
+//! feed = "http://hub.local:8787/feed"   # or a folder: "/media/usb/fairway-feed"
+//! pubkeys = ["fairway.pub"]             # one or two (rotation): .pub files or base64 keys
+//! poll_seconds = 60
+//! data_dir = "/var/lib/fairway"         # staging/, snapshots/, current, previous
 //! ```
 //!
 //! Every key is checked here, once, at start: a bad file stops the kiosk with one line naming
@@ -17,6 +24,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use fairway_core::model::Language;
+use fairway_core::snapshot::PublicKey;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -56,6 +64,28 @@ pub struct Settings {
     pub kiosk: KioskConfig,
     /// `None`: the demo fair.
     pub snapshot: Option<PathBuf>,
+    /// Paint without the GPU (WebKit's hardware acceleration off). On a machine without a GPU,
+    /// WebKit's accelerated compositing runs through a software OpenGL, which paints a kiosk
+    /// screen about twice as slowly as plain software painting and uses more memory
+    /// (BENCHMARKS.md, "Kiosk"). Off unless configured: with it on, WebKitWebDriver's window
+    /// screenshots hang on some screens, which the end-to-end tests depend on.
+    pub software_rendering: bool,
+    /// `None`: the kiosk does not update itself.
+    pub update: Option<UpdateSettings>,
+}
+
+/// The smallest poll interval accepted: a feed is a file server, not a message bus.
+pub const MIN_POLL_SECONDS: u32 = 5;
+
+/// Where new snapshots come from and where the kiosk keeps them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UpdateSettings {
+    /// A folder (relative paths are relative to the config file) or an `http://` base URL.
+    pub feed: String,
+    /// The pinned public keys' text (read from the named files), one or two.
+    pub pubkeys: Vec<String>,
+    pub poll_seconds: u32,
+    pub data_dir: PathBuf,
 }
 
 /// Why a configuration file was refused. One line, naming the file and, where there is one,
@@ -108,6 +138,7 @@ fn parse(text: &str, base: &Path) -> Result<Settings, KeyProblem> {
     })?;
 
     let mut settings = Settings::default();
+    let (mut feed, mut pubkeys, mut poll_seconds, mut data_dir) = (None, None, 60, None);
     for (key, value) in &table {
         match key.as_str() {
             "kiosk_id" => {
@@ -155,25 +186,119 @@ fn parse(text: &str, base: &Path) -> Result<Settings, KeyProblem> {
                 let p = PathBuf::from(string("snapshot", value)?);
                 settings.snapshot = Some(if p.is_absolute() { p } else { base.join(p) });
             }
-            "fullscreen" => {
-                settings.kiosk.fullscreen = value.as_bool().ok_or_else(|| {
+            "fullscreen" => settings.kiosk.fullscreen = boolean("fullscreen", value)?,
+            "software_rendering" => {
+                settings.software_rendering = boolean("software_rendering", value)?;
+            }
+            "feed" => {
+                let f = string("feed", value)?;
+                feed = Some(if f.starts_with("http://") || f.starts_with("https://") {
+                    f
+                } else {
+                    base.join(f).to_string_lossy().into_owned()
+                });
+            }
+            "pubkeys" => {
+                let list = value.as_array().ok_or_else(|| {
                     (
-                        Some("fullscreen"),
-                        format!("expected true or false, found {}", value.type_str()),
+                        Some("pubkeys"),
+                        format!("expected a list of keys, found {}", value.type_str()),
                     )
                 })?;
+                let mut keys = Vec::new();
+                for item in list {
+                    keys.push(public_key(&string("pubkeys", item)?, base)?);
+                }
+                pubkeys = Some(keys);
+            }
+            "poll_seconds" => {
+                let n = value.as_integer().ok_or_else(|| {
+                    (
+                        Some("poll_seconds"),
+                        format!(
+                            "expected a whole number of seconds, found {}",
+                            value.type_str()
+                        ),
+                    )
+                })?;
+                poll_seconds = u32::try_from(n)
+                    .ok()
+                    .filter(|n| (MIN_POLL_SECONDS..=MAX_IDLE_SECONDS).contains(n))
+                    .ok_or_else(|| {
+                        (
+                            Some("poll_seconds"),
+                            format!("{n} is outside {MIN_POLL_SECONDS}..={MAX_IDLE_SECONDS}"),
+                        )
+                    })?;
+            }
+            "data_dir" => {
+                let p = PathBuf::from(string("data_dir", value)?);
+                data_dir = Some(if p.is_absolute() { p } else { base.join(p) });
             }
             _ => {
                 return Err((
                     None,
                     format!(
-                        "unknown key {key:?} (known: kiosk_id, location_en, location_zh, language, idle_seconds, snapshot, fullscreen)"
+                        "unknown key {key:?} (known: kiosk_id, location_en, location_zh, language, idle_seconds, snapshot, fullscreen, software_rendering, feed, pubkeys, poll_seconds, data_dir)"
                     ),
                 ));
             }
         }
     }
+    match (feed, pubkeys, data_dir) {
+        (Some(feed), Some(pubkeys), Some(data_dir)) => {
+            if pubkeys.is_empty() || pubkeys.len() > 2 {
+                return Err((
+                    Some("pubkeys"),
+                    "give one or two keys (the current one and the next)".to_owned(),
+                ));
+            }
+            settings.update = Some(UpdateSettings {
+                feed,
+                pubkeys,
+                poll_seconds,
+                data_dir,
+            });
+        }
+        (None, None, None) => {}
+        (feed, pubkeys, _) => {
+            let missing = if feed.is_none() {
+                "feed"
+            } else if pubkeys.is_none() {
+                "pubkeys"
+            } else {
+                "data_dir"
+            };
+            return Err((
+                Some(missing),
+                "missing: feed, pubkeys and data_dir go together".to_owned(),
+            ));
+        }
+    }
     Ok(settings)
+}
+
+fn boolean(key: &'static str, value: &toml::Value) -> Result<bool, KeyProblem> {
+    value.as_bool().ok_or_else(|| {
+        (
+            Some(key),
+            format!("expected true or false, found {}", value.type_str()),
+        )
+    })
+}
+
+/// A pinned key: a `.pub` file (relative to the config file) or the key's base64 line itself.
+/// Returns the key's text, checked.
+fn public_key(entry: &str, base: &Path) -> Result<String, KeyProblem> {
+    let text = if PublicKey::parse(entry).is_ok() {
+        entry.to_owned()
+    } else {
+        let path = base.join(entry);
+        std::fs::read_to_string(&path)
+            .map_err(|e| (Some("pubkeys"), format!("{}: {e}", path.display())))?
+    };
+    PublicKey::parse(&text).map_err(|e| (Some("pubkeys"), format!("{entry}: {e}")))?;
+    Ok(text)
 }
 
 fn string(key: &'static str, value: &toml::Value) -> Result<String, KeyProblem> {
@@ -200,9 +325,11 @@ mod tests {
     fn a_full_config_file_sets_every_key() {
         let (dir, path) = write(
             "kiosk_id = \"N1-01\"\nlocation_en = \"Hall N1\"\nlocation_zh = \"N1馆\"\n\
-             language = \"zh\"\nidle_seconds = 90\nsnapshot = \"feed/x.sqlite\"\nfullscreen = true\n",
+             language = \"zh\"\nidle_seconds = 90\nsnapshot = \"feed/x.sqlite\"\nfullscreen = true\n\
+             software_rendering = true\n",
         );
         let settings = load(&path).expect("the file is valid");
+        assert!(settings.software_rendering);
         assert_eq!(
             settings.kiosk,
             KioskConfig {
@@ -264,6 +391,37 @@ mod tests {
                 "{text:?} gave {message:?}, expected {expected:?}"
             );
             assert!(!message.contains('\n'), "errors are one line: {message:?}");
+        }
+    }
+
+    #[test]
+    fn update_keys_go_together_and_resolve_against_the_config_folder() {
+        let (dir, path) = write("");
+        let keys = tempfile::tempdir().expect("key folder");
+        let (public, _) = fairway_core::snapshot::keygen(keys.path()).expect("keygen");
+        std::fs::copy(&public, dir.path().join("fairway.pub")).expect("copy the key");
+        std::fs::write(
+            &path,
+            "feed = \"feed\"\npubkeys = [\"fairway.pub\"]\npoll_seconds = 30\ndata_dir = \"data\"\n",
+        )
+        .expect("config");
+        let update = load(&path).expect("valid").update.expect("updates on");
+        assert_eq!(update.feed, dir.path().join("feed").to_string_lossy());
+        assert_eq!(update.data_dir, dir.path().join("data"));
+        assert_eq!(update.poll_seconds, 30);
+        assert_eq!(update.pubkeys.len(), 1);
+
+        for (text, expected) in [
+            ("feed = \"http://x\"", "kiosk.toml: pubkeys: missing"),
+            (
+                "feed = \"http://x\"\npubkeys = [\"nope.pub\"]\ndata_dir = \"d\"",
+                "kiosk.toml: pubkeys: ",
+            ),
+            ("poll_seconds = 1", "kiosk.toml: poll_seconds: 1 is outside"),
+        ] {
+            std::fs::write(&path, text).expect("config");
+            let message = load(&path).expect_err(text).to_string();
+            assert!(message.contains(expected), "{text:?} gave {message:?}");
         }
     }
 

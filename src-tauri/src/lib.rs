@@ -13,15 +13,18 @@ pub mod config;
 pub mod demo;
 pub mod error;
 pub mod pool;
+pub mod updater;
 mod window;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
+use std::time::Duration;
 
 use arc_swap::ArcSwap;
 use clap::Parser;
-use fairway_core::snapshot::Snapshot;
+use fairway_core::snapshot::{PublicKey, Snapshot};
+use fairway_core::update::{Feed, Library};
 use tauri::{Manager, Runtime};
 
 use crate::config::{KioskConfig, Settings};
@@ -46,6 +49,11 @@ impl Kiosk {
 
     pub fn config(&self) -> &KioskConfig {
         &self.config
+    }
+
+    /// Makes `pool` the one new queries use; queries running on the old one finish there.
+    pub fn swap(&self, pool: SnapshotPool) {
+        self.pool.store(Arc::new(pool));
     }
 
     /// The pool queries use now.
@@ -92,8 +100,35 @@ pub fn run() -> ExitCode {
         },
         None => Settings::default(),
     };
+    // With updates on, the installed snapshot comes first: current, else previous, else the
+    // configured or demo snapshot. The choice and its reason go to the log.
+    let mut updates = None;
+    let mut installed_pool = None;
+    if let Some(update) = &settings.update {
+        let keys = update
+            .pubkeys
+            .iter()
+            .filter_map(|text| PublicKey::parse(text).ok())
+            .collect();
+        match Library::open(&update.data_dir, keys) {
+            Ok(library) => {
+                let resolution = library.resolve();
+                eprintln!("fairway-kiosk: {}", resolution.reason);
+                if let Some(path) = &resolution.path {
+                    match SnapshotPool::open(path) {
+                        Ok(pool) => installed_pool = Some(pool),
+                        Err(e) => eprintln!("fairway-kiosk: {e}"),
+                    }
+                }
+                let every = Duration::from_secs(u64::from(update.poll_seconds));
+                updates = Some((library, Feed::parse(&update.feed), every));
+            }
+            Err(e) => eprintln!("fairway-kiosk: updates are off: {e}"),
+        }
+    }
     // A configured snapshot is opened before any window, so a wrong path fails at once.
     let pool = match &settings.snapshot {
+        _ if installed_pool.is_some() => installed_pool,
         Some(path) => match SnapshotPool::open(path) {
             Ok(pool) => Some(pool),
             Err(e) => {
@@ -103,10 +138,12 @@ pub fn run() -> ExitCode {
         },
         None => None,
     };
-    let built =
-        app(tauri::Builder::default(), settings.kiosk, pool).build(tauri::generate_context!());
+    let built = app(tauri::Builder::default(), &settings, pool).build(tauri::generate_context!());
     match built {
         Ok(app) => {
+            if let Some((library, feed, every)) = updates {
+                updater::spawn(app.handle().clone(), library, feed, every);
+            }
             app.run(|_, _| {});
             ExitCode::SUCCESS
         }
@@ -122,9 +159,14 @@ pub fn run() -> ExitCode {
 /// once the app knows its resource and cache folders.
 pub fn app<R: Runtime>(
     builder: tauri::Builder<R>,
-    config: KioskConfig,
+    settings: &Settings,
     pool: Option<SnapshotPool>,
 ) -> tauri::Builder<R> {
+    let config = settings.kiosk.clone();
+    let look = window::Look {
+        fullscreen: config.fullscreen,
+        software_rendering: settings.software_rendering,
+    };
     builder
         .invoke_handler(tauri::generate_handler![
             commands::fair,
@@ -137,6 +179,7 @@ pub fn app<R: Runtime>(
             commands::halls,
             commands::countries,
             commands::kiosk_config,
+            commands::contact_card,
         ])
         .register_asynchronous_uri_scheme_protocol(assets::SCHEME, |ctx, request, responder| {
             let Some(kiosk) = ctx.app_handle().try_state::<Kiosk>() else {
@@ -161,9 +204,8 @@ pub fn app<R: Runtime>(
                     SnapshotPool::open(&path)?
                 }
             };
-            let fullscreen_config = config.clone();
             app.manage(Kiosk::new(config, pool));
-            window::open(app.handle(), &fullscreen_config)?;
+            window::open(app.handle(), look)?;
             Ok(())
         })
 }

@@ -4,8 +4,6 @@
 use tauri::webview::NewWindowResponse;
 use tauri::{AppHandle, Runtime, Url, WebviewUrl, WebviewWindowBuilder};
 
-use crate::config::KioskConfig;
-
 /// The window's label; `capabilities/kiosk.json` grants the app's commands to it alone.
 pub const MAIN: &str = "main";
 
@@ -19,7 +17,15 @@ pub fn is_own_page(url: &Url) -> bool {
     }
 }
 
-pub fn open<R: Runtime>(app: &AppHandle<R>, config: &KioskConfig) -> tauri::Result<()> {
+/// How the window is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Look {
+    pub fullscreen: bool,
+    /// Paint without the GPU (see `config.rs`).
+    pub software_rendering: bool,
+}
+
+pub fn open<R: Runtime>(app: &AppHandle<R>, config: Look) -> tauri::Result<()> {
     let window = WebviewWindowBuilder::new(app, MAIN, WebviewUrl::App("index.html".into()))
         .title("Fairway")
         .inner_size(1280.0, 800.0)
@@ -38,6 +44,7 @@ pub fn open<R: Runtime>(app: &AppHandle<R>, config: &KioskConfig) -> tauri::Resu
             NewWindowResponse::Deny
         })
         .build()?;
+    window.with_webview(move |webview| tune_webkit(&webview, config))?;
     if config.fullscreen {
         // Without a window manager (a bare X server in a kiosk, or Xvfb) fullscreen is only a
         // request nobody grants; covering the monitor by hand gives the same picture.
@@ -51,6 +58,31 @@ pub fn open<R: Runtime>(app: &AppHandle<R>, config: &KioskConfig) -> tauri::Resu
     }
     Ok(())
 }
+
+/// WebKitGTK settings for a kiosk that shows the same few screens all day: no memory cache of
+/// resources (every picture comes from the local snapshot, so re-reading one is cheap, while
+/// a cache sized for a desktop browser grows with every logo a visitor scrolls past), no
+/// back/forward page cache (the app never navigates), and, when configured, painting without
+/// the GPU.
+#[cfg(target_os = "linux")]
+fn tune_webkit(webview: &tauri::webview::PlatformWebview, look: Look) {
+    use webkit2gtk::{
+        CacheModel, HardwareAccelerationPolicy, SettingsExt, WebContextExt, WebViewExt,
+    };
+    let view = webview.inner();
+    if let Some(context) = view.context() {
+        context.set_cache_model(CacheModel::DocumentViewer);
+    }
+    if let Some(settings) = WebViewExt::settings(&view) {
+        settings.set_enable_page_cache(false);
+        if look.software_rendering {
+            settings.set_hardware_acceleration_policy(HardwareAccelerationPolicy::Never);
+        }
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn tune_webkit(_webview: &tauri::webview::PlatformWebview, _look: Look) {}
 
 #[cfg(test)]
 mod tests {

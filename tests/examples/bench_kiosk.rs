@@ -3,7 +3,9 @@
 //! through WebDriver), and resident memory of the app's process tree over scripted navigation.
 //! Prints figures; asserts nothing about them.
 //!
-//! `bench_kiosk SNAPSHOT [NAVIGATIONS]`, with `FAIRWAY_KIOSK_BIN` naming a release build.
+//! `bench_kiosk SNAPSHOT [NAVIGATIONS]`, with `FAIRWAY_KIOSK_BIN` naming a release build and
+//! `FAIRWAY_SOFTWARE_RENDERING=1` or `0` to set the kiosk's `software_rendering` (unset: the
+//! kiosk's default, off).
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -25,7 +27,14 @@ fn main() {
             idle_seconds: 3600,
             language: "en",
             no_config: false,
+            software_rendering: std::env::var("FAIRWAY_SOFTWARE_RENDERING")
+                .ok()
+                .map(|v| v == "1"),
         };
+        println!(
+            "software_rendering = {:?} (FAIRWAY_SOFTWARE_RENDERING=1 or 0; unset: the kiosk's default)",
+            options.software_rendering
+        );
         let mut starts = Vec::new();
         for _ in 0..5 {
             let t0 = Instant::now();

@@ -263,6 +263,9 @@ pub struct Options {
     pub language: &'static str,
     /// Start with no configuration at all (the demo fair, windowed).
     pub no_config: bool,
+    /// The config's `software_rendering` (WebKit paints without the GPU); `None` leaves it out
+    /// (the kiosk's default, the GPU path).
+    pub software_rendering: Option<bool>,
 }
 
 impl Default for Options {
@@ -273,6 +276,7 @@ impl Default for Options {
             idle_seconds: 600,
             language: "en",
             no_config: false,
+            software_rendering: None,
         }
     }
 }
@@ -300,10 +304,14 @@ impl Kiosk {
             &config,
             format!(
                 "kiosk_id = \"e2e\"\nlocation_en = \"Test bench\"\nlocation_zh = \"测试台\"\n\
-                 language = \"{}\"\nidle_seconds = {}\nfullscreen = true\nsnapshot = {}\n",
+                 language = \"{}\"\nidle_seconds = {}\nfullscreen = true\nsnapshot = {}\n{}",
                 options.language,
                 options.idle_seconds,
                 Value::String(snapshot.display().to_string()),
+                options
+                    .software_rendering
+                    .map(|on| format!("software_rendering = {on}\n"))
+                    .unwrap_or_default(),
             ),
         )
         .expect("the kiosk config is written");
@@ -441,12 +449,31 @@ impl Kiosk {
         }
     }
 
+    /// Taps the first element matching `css`; when a live-updating list replaces the element
+    /// between finding and tapping it, finds it again.
     pub async fn tap(&self, css: &str) {
-        self.wait_for(css)
-            .await
-            .click()
-            .await
-            .unwrap_or_else(|e| panic!("tapping {css} failed: {e}"));
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let element = self.wait_for(css).await;
+            // A visitor scrolls a control into view before touching it; WebKitWebDriver's own
+            // scrolling can leave it under the fixed bar at the bottom.
+            if let Ok(arg) = serde_json::to_value(&element) {
+                let _ = self
+                    .client
+                    .execute(
+                        "arguments[0].scrollIntoView({block: 'center', inline: 'nearest'}); return true",
+                        vec![arg],
+                    )
+                    .await;
+            }
+            match element.click().await {
+                Ok(()) => return,
+                Err(e) if Instant::now() < deadline && e.to_string().contains("not found") => {
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+                Err(e) => panic!("tapping {css} failed: {e}"),
+            }
+        }
     }
 
     pub async fn text(&self, css: &str) -> String {
@@ -484,6 +511,86 @@ impl Kiosk {
             .await
             .unwrap_or_else(|_| panic!("async script did not finish within {WAIT:?}\n{script}"))
             .unwrap_or_else(|e| panic!("async script failed: {e}\n{script}"))
+    }
+
+    /// Reads the QR code drawn by the element `css` out of a WebDriver screenshot of the window
+    /// (what a phone camera would see), decoded with rqrr to its raw bytes.
+    pub async fn read_qr(&self, css: &str) -> Vec<u8> {
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            match self.try_read_qr(css).await {
+                Ok(bytes) => return bytes,
+                // A screenshot can show a frame from before the last paint; look again.
+                Err(e) if attempt < 5 => {
+                    eprintln!("reading the QR in {css}, attempt {attempt}: {e}");
+                    tokio::time::sleep(Duration::from_millis(300)).await;
+                }
+                Err(e) => panic!("{e}"),
+            }
+        }
+    }
+
+    async fn try_read_qr(&self, css: &str) -> Result<Vec<u8>, String> {
+        let element = self.wait_for(css).await;
+        // Let two frames paint what is on screen before the picture is taken.
+        self.eval_async(
+            "const done = arguments[arguments.length - 1]; \
+             requestAnimationFrame(() => requestAnimationFrame(() => done(true)));",
+        )
+        .await;
+        let (x, y, w, h) = element
+            .rectangle()
+            .await
+            .expect("the element has a rectangle");
+        let png = self
+            .client
+            .screenshot()
+            .await
+            .expect("WebDriver takes a screenshot");
+        let shot = image::load_from_memory(&png)
+            .expect("the screenshot is an image")
+            .to_luma8();
+        // The element's box in screenshot pixels (the window's scale factor, if any), plus a
+        // margin; the QR's own quiet zone is inside the box.
+        let scale = f64::from(shot.width())
+            / self
+                .eval("return window.innerWidth")
+                .await
+                .as_f64()
+                .unwrap_or(1.0)
+                .max(1.0);
+        let clamp = |v: f64, max: u32| (v.max(0.0) as u32).min(max);
+        let (left, top) = (
+            clamp((x - 8.0) * scale, shot.width()),
+            clamp((y - 8.0) * scale, shot.height()),
+        );
+        let right = clamp((x + w + 8.0) * scale, shot.width());
+        let bottom = clamp((y + h + 8.0) * scale, shot.height());
+        assert!(
+            right > left && bottom > top,
+            "{css} is on screen: {x},{y} {w}x{h}"
+        );
+        let crop =
+            image::imageops::crop_imm(&shot, left, top, right - left, bottom - top).to_image();
+        let mut prepared = rqrr::PreparedImage::prepare(crop.clone());
+        let grids = prepared.detect_grids();
+        if grids.len() != 1 {
+            let path = std::env::temp_dir().join("fairway-qr-failed.png");
+            let _ = crop.save(&path);
+            return Err(format!(
+                "{} QR codes found in {css} (crop {left},{top} {}x{} saved to {}; element at {x},{y} {w}x{h}, scale {scale})",
+                grids.len(),
+                right - left,
+                bottom - top,
+                path.display()
+            ));
+        }
+        let mut bytes = Vec::new();
+        grids[0]
+            .decode_to(&mut bytes)
+            .map_err(|e| format!("the QR code in {css} does not decode: {e}"))?;
+        Ok(bytes)
     }
 
     /// Saves a PNG of the whole window.

@@ -3,7 +3,12 @@
 
 use std::time::Duration;
 
-use fairway_e2e::{HOSTILE_DESCRIPTION, HOSTILE_ID, HOSTILE_NAME, Kiosk, Options, scenario};
+use fairway_core::card::CardView;
+use fairway_core::model::Language;
+use fairway_core::snapshot::Snapshot;
+use fairway_e2e::{
+    HOSTILE_DESCRIPTION, HOSTILE_ID, HOSTILE_NAME, Kiosk, Options, fixture, scenario,
+};
 use serde_json::json;
 
 const LIMIT: Duration = Duration::from_secs(180);
@@ -283,6 +288,123 @@ fn with_no_configuration_the_kiosk_opens_the_demo_fair() {
             text.contains("重庆"),
             "the demo fair answers a search: {text}"
         );
+        kiosk.close().await;
+    });
+}
+
+/// The demo exhibitor the kiosk shows first for `cq`, and its card as the core makes it.
+fn card_of(id: &str, lang: Language) -> CardView {
+    let snapshot = Snapshot::open(&fixture().snapshot).expect("the fixture snapshot opens");
+    let profile = snapshot
+        .exhibitor(id)
+        .expect("the profile reads")
+        .expect("the exhibitor exists");
+    CardView::of(&profile, lang).expect("the card encodes")
+}
+
+#[test]
+fn take_contact_shows_a_qr_that_a_camera_decodes_to_the_exhibitors_card_in_the_visitors_language() {
+    scenario(LIMIT, || async {
+        let kiosk = Kiosk::start(Options::default()).await;
+        kiosk.tap("[data-testid=attract]").await;
+        kiosk.tap("[data-testid=tile-find]").await;
+        kiosk.type_on_keyboard("cq").await;
+        // The list updates as each letter arrives; wait for the 重庆 hits of "cq".
+        let id = kiosk
+            .wait_until(
+                "a 重庆 company heads the results",
+                "const r = document.querySelector('[data-testid=exhibitor-row]'); \
+                 return r && /重庆/.test(r.innerText) && r.dataset.id",
+            )
+            .await;
+        let id = id.as_str().expect("rows carry data-id").to_owned();
+        kiosk
+            .tap(&format!("[data-testid=exhibitor-row][data-id=\"{id}\"]"))
+            .await;
+        kiosk.tap("[data-testid=take-contact]").await;
+        kiosk.wait_for("[data-testid=contact-qr]").await;
+
+        let english = card_of(&id, Language::En);
+        let read = kiosk.read_qr("[data-testid=contact-qr]").await;
+        assert_eq!(
+            String::from_utf8_lossy(&read),
+            english.qr.payload,
+            "the QR on screen holds {id}'s card, English first"
+        );
+        let size = kiosk
+            .eval("return document.querySelector('[data-testid=contact-qr]').getBoundingClientRect().width")
+            .await;
+        assert!(
+            size.as_f64().is_some_and(|w| w >= 240.0),
+            "the QR is at least 240 px wide: {size}"
+        );
+        let fields = kiosk.text("[data-testid=contact-fields]").await;
+        assert!(
+            fields.contains(&english.fields.formatted_name),
+            "the fields beside the QR show the name on the card: {fields}"
+        );
+        if let Some(site) = &english.website {
+            let read = kiosk.read_qr("[data-testid=website-qr]").await;
+            assert_eq!(
+                String::from_utf8_lossy(&read),
+                site.payload,
+                "the website QR"
+            );
+        }
+
+        kiosk.tap("[data-testid=toggle-language]").await;
+        kiosk
+            .wait_until(
+                "the card is shown again in Chinese",
+                "const s = document.querySelector('[data-testid=scan-instruction] .first'); \
+                 return s && s.lang === 'zh-Hans' && !!document.querySelector('[data-testid=contact-qr]')",
+            )
+            .await;
+        let chinese = card_of(&id, Language::Zh);
+        let read = kiosk.read_qr("[data-testid=contact-qr]").await;
+        assert_eq!(
+            String::from_utf8_lossy(&read),
+            chinese.qr.payload,
+            "after switching to 中文 the QR holds the card with Chinese first"
+        );
+        assert_ne!(english.qr.payload, chinese.qr.payload);
+
+        kiosk.tap("[data-testid=contact-close]").await;
+        kiosk.wait_for("[data-testid=screen-exhibitor]").await;
+        kiosk.close().await;
+    });
+}
+
+#[test]
+fn the_idle_reset_clears_an_open_contact_card() {
+    scenario(LIMIT, || async {
+        let options = Options {
+            idle_seconds: 5,
+            ..Options::default()
+        };
+        let kiosk = Kiosk::start(options).await;
+        kiosk.tap("[data-testid=attract]").await;
+        kiosk.tap("[data-testid=tile-find]").await;
+        kiosk.type_on_keyboard("cq").await;
+        kiosk.tap("[data-testid=exhibitor-row]").await;
+        kiosk.tap("[data-testid=take-contact]").await;
+        kiosk.wait_for("[data-testid=contact-qr]").await;
+        kiosk.wait_for("[data-testid=idle-overlay]").await;
+        kiosk.wait_for("[data-testid=attract]").await;
+        kiosk.tap("[data-testid=attract]").await;
+        kiosk.wait_for("[data-testid=tile-find]").await;
+        let left = kiosk
+            .eval("return document.querySelectorAll('[data-testid=screen-contact]').length")
+            .await;
+        assert_eq!(
+            left,
+            json!(0),
+            "the visitor after starts at home, not on the card"
+        );
+        let back = kiosk
+            .eval("return document.querySelector('[data-testid=nav-back]').disabled")
+            .await;
+        assert_eq!(back, json!(true), "and nothing to go back to");
         kiosk.close().await;
     });
 }

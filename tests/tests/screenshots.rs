@@ -123,9 +123,9 @@ async fn tour(kiosk: &Kiosk, dir: PathBuf, orientation: &str, lang: &str) -> Vec
         .await;
     s.shot("profile").await;
     k.tap("[data-testid=take-contact]").await;
-    k.wait_for("[data-testid$=-placeholder]").await;
-    s.shot("placeholder-contact").await;
-    k.tap("[data-testid=nav-back]").await;
+    k.wait_for("[data-testid=contact-qr]").await;
+    s.shot("contact-card").await;
+    k.tap("[data-testid=contact-close]").await;
     k.tap("[data-testid=show-on-map]").await;
     k.wait_for("[data-testid$=-placeholder]").await;
     s.shot("placeholder-map").await;
@@ -166,7 +166,7 @@ fn take_all(orientation: &str, width: u32, height: u32) {
             height,
             idle_seconds: 15,
             language: "en",
-            no_config: false,
+            ..Options::default()
         })
         .await;
         let mut taken = tour(&kiosk, dir.clone(), orientation, "en").await;

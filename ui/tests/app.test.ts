@@ -73,6 +73,31 @@ describe("the kiosk interface", () => {
     expect(alert).not.toHaveBeenCalled();
   });
 
+  it("takes a contact card from a profile, follows the language and closes back to the profile", async () => {
+    render(App, { props: { backend: createFakeBackend() } });
+    await fireEvent.click(await screen.findByTestId("attract"));
+    await fireEvent.click(await screen.findByTestId("tile-find"));
+    pressKeys("chongqing");
+    const rows = await screen.findAllByTestId("exhibitor-row");
+    await fireEvent.click(rows[0]!);
+    await fireEvent.click(await screen.findByTestId("take-contact"));
+    const qr = await screen.findByTestId("contact-qr");
+    expect(Number(qr.getAttribute("width")), "at least 240 px").toBeGreaterThanOrEqual(240);
+    expect(qr.querySelector("path")?.getAttribute("d")).toMatch(/^M\d/);
+    const instruction = screen.getByTestId("scan-instruction").textContent ?? "";
+    expect(instruction).toContain("Scan with your phone camera to save the contact");
+    expect(instruction).toContain("用手机相机扫描");
+    const fields = screen.getByTestId("contact-fields").textContent ?? "";
+    expect(fields).toMatch(/Chongqing|Bank/);
+    expect(screen.getByTestId("website-qr")).toBeTruthy();
+    await fireEvent.click(screen.getByTestId("toggle-language"));
+    await waitFor(() =>
+      expect(screen.getByTestId("contact-fields").textContent ?? "").toMatch(/^姓名/),
+    );
+    await fireEvent.click(screen.getByTestId("contact-close"));
+    expect(await screen.findByTestId("screen-exhibitor")).toBeTruthy();
+  });
+
   it("switches every label to Chinese with one tap", async () => {
     render(App, { props: { backend: createFakeBackend() } });
     await fireEvent.click(await screen.findByTestId("attract"));

@@ -14,6 +14,7 @@ use fairway_core::model::Language;
 use fairway_core::search::SearchQuery;
 use fairway_core::snapshot::{self, Snapshot};
 use fairway_core::synth;
+use fairway_core::update;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -115,6 +116,20 @@ enum Command {
         /// The language that comes first (en or zh); defaults to the fair's default language.
         #[arg(long)]
         lang: Option<String>,
+    },
+    /// Install the feed's snapshot into a kiosk data folder if it is newer and passes every check.
+    Install {
+        /// A feed folder (manifest.json, its .minisig, the snapshot) or an http:// base URL.
+        feed: String,
+        /// The kiosk data folder (staging/, snapshots/, current, previous); created if needed.
+        #[arg(long)]
+        data: PathBuf,
+        /// A pinned public key (fairway.pub); give it twice for the two rotation slots.
+        #[arg(long, required = true)]
+        pubkey: Vec<PathBuf>,
+        /// Refuse snapshot files larger than this many bytes.
+        #[arg(long)]
+        max_size: Option<u64>,
     },
     /// Write a minisign key pair (fairway.pub, fairway.key) for signing snapshots.
     Keygen {
@@ -315,6 +330,12 @@ fn run(command: Command) -> Result<(), String> {
             module_px,
             lang,
         } => card(&snapshot, &exhibitor_id, png, svg, module_px, lang),
+        Command::Install {
+            feed,
+            data,
+            pubkey,
+            max_size,
+        } => install(&feed, &data, &pubkey, max_size),
         Command::Keygen { out } => {
             let (public, secret) = snapshot::keygen(&out).map_err(|e| e.to_string())?;
             println!("public key: {}", public.display());
@@ -322,6 +343,47 @@ fn run(command: Command) -> Result<(), String> {
             Ok(())
         }
     }
+}
+
+/// `fairway install`: one install attempt; the error names the check that refused the feed.
+fn install(
+    feed: &str,
+    data: &std::path::Path,
+    pubkeys: &[PathBuf],
+    max_size: Option<u64>,
+) -> Result<(), String> {
+    if pubkeys.len() > 2 {
+        return Err("at most two --pubkey (the current key and the next one)".to_owned());
+    }
+    let keys = pubkeys
+        .iter()
+        .map(|p| snapshot::PublicKey::read(p).map_err(|e| e.to_string()))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut library = update::Library::open(data, keys).map_err(|e| e.to_string())?;
+    if let Some(bytes) = max_size {
+        library = library.with_max_size(bytes);
+    }
+    let installed = library
+        .install(&update::Feed::parse(feed))
+        .map_err(|e| e.to_string())?;
+    let p = &installed.pointer;
+    println!(
+        "installed fair {} sequence {} as {} ({})",
+        p.fair_id,
+        p.sequence,
+        installed.path.display(),
+        installed.signed_by
+    );
+    if let Some(previous) = &installed.replaced {
+        println!(
+            "previous: sequence {} (kept as the fallback)",
+            previous.sequence
+        );
+    }
+    for name in &installed.pruned {
+        println!("pruned: {name}");
+    }
+    Ok(())
 }
 
 /// `fairway card`: the vCard on stdout, byte for byte, and the QR image when asked for.

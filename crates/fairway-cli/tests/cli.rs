@@ -42,7 +42,7 @@ fn show(id: &str) -> Value {
 #[test]
 fn every_subcommand_has_help() {
     for sub in [
-        "build", "synth", "info", "show", "search", "route", "verify", "keygen",
+        "build", "synth", "info", "show", "search", "route", "verify", "keygen", "install",
     ] {
         let out = run(fairway().arg(sub).arg("--help"));
         assert!(out.status.success(), "`fairway {sub} --help` exits 0");
@@ -419,4 +419,55 @@ fn published_snapshot_and_manifest_are_world_readable_for_feed_servers() {
             path.display()
         );
     }
+}
+
+#[test]
+fn install_takes_a_signed_feed_once_and_then_names_the_sequence_check() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let (source, feed, keys, data) = (
+        dir.path().join("source"),
+        dir.path().join("feed"),
+        dir.path().join("keys"),
+        dir.path().join("kiosk"),
+    );
+    for cmd in [
+        fairway()
+            .args(["synth", "--exhibitors", "5", "--out"])
+            .arg(&source),
+        fairway().args(["keygen", "--out"]).arg(&keys),
+        fairway()
+            .arg("build")
+            .arg(&source)
+            .arg("--out")
+            .arg(&feed)
+            .arg("--key")
+            .arg(keys.join("fairway.key")),
+    ] {
+        let out = run(cmd);
+        assert!(out.status.success(), "setup step fails: {}", stderr(&out));
+    }
+    let install = || {
+        run(fairway()
+            .arg("install")
+            .arg(&feed)
+            .arg("--data")
+            .arg(&data)
+            .arg("--pubkey")
+            .arg(keys.join("fairway.pub")))
+    };
+    let first = install();
+    assert!(first.status.success(), "first install: {}", stderr(&first));
+    assert!(
+        stdout(&first).contains("sequence 1 as"),
+        "says what it installed: {}",
+        stdout(&first)
+    );
+    let again = install();
+    assert_eq!(again.status.code(), Some(1), "the same sequence is refused");
+    let message = stderr(&again);
+    assert!(
+        message.starts_with("fairway: error: sequence check failed:")
+            && message.lines().count() == 1,
+        "one line naming the check: {message}"
+    );
 }

@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use fairway_core::build::{BuildOptions, build};
 use fairway_core::card::{
-    CardOptions, ContactCard, MAX_QR_VERSION, PAYLOAD_BUDGET, SegmentMode, parse_vcard,
+    CardOptions, CardView, ContactCard, MAX_QR_VERSION, PAYLOAD_BUDGET, SegmentMode, parse_vcard,
 };
 use fairway_core::model::Language;
 use fairway_core::snapshot::{ExhibitorFilter, Snapshot};
@@ -176,4 +176,83 @@ fn the_svg_is_dark_on_light_with_crisp_edges() {
         svg.contains(r##"fill="#ffffff""##) && svg.contains(r##"fill="#000000""##),
         "dark modules on a light background"
     );
+}
+
+#[test]
+fn the_kiosk_view_of_a_card_holds_the_card_bytes_and_a_website_qr_only_for_https_sites() {
+    let snapshot = Snapshot::open(demo_snapshot()).expect("the snapshot opens");
+    let list = snapshot
+        .exhibitors(&ExhibitorFilter::default())
+        .expect("the exhibitors list");
+    let (mut with_site, mut without_site) = (0, 0);
+    for summary in list.iter().take(120) {
+        let profile = snapshot
+            .exhibitor(&summary.id)
+            .expect("the profile reads")
+            .expect("the listed exhibitor exists");
+        for primary in [Language::Zh, Language::En] {
+            let view = CardView::of(&profile, primary).expect("the view encodes");
+            let card = ContactCard::from_profile(
+                &profile,
+                CardOptions {
+                    primary,
+                    ..CardOptions::default()
+                },
+            );
+            assert_eq!(
+                view.qr.payload,
+                card.vcard(),
+                "{}: the QR holds the card",
+                profile.id
+            );
+            assert_eq!(
+                view.fields, card.fields,
+                "the screen shows what the card carries"
+            );
+            assert!(view.qr.version <= MAX_QR_VERSION);
+            let symbol = card.qr().expect("encodes");
+            assert_eq!(
+                view.qr.path,
+                symbol.svg_path(),
+                "the drawn path is the symbol's"
+            );
+            assert_eq!(view.qr.size as usize, symbol.width_with_quiet_zone());
+            let https = profile
+                .website
+                .as_deref()
+                .is_some_and(|w| w.to_ascii_lowercase().starts_with("https://"));
+            match &view.website {
+                Some(site) => {
+                    assert!(https, "{}: a website QR only for an https site", profile.id);
+                    assert!(site.payload.starts_with("https://"));
+                    let decoded = decode_png(
+                        &fairway_core::card::qr::encode(site.payload.as_bytes())
+                            .expect("encodes")
+                            .to_png(4)
+                            .expect("renders"),
+                    );
+                    assert_eq!(decoded, site.payload.as_bytes());
+                    with_site += 1;
+                }
+                None => {
+                    assert!(!https, "{}: an https site gets its QR", profile.id);
+                    without_site += 1;
+                }
+            }
+        }
+    }
+    assert!(with_site > 0, "some demo exhibitors have an https website");
+    // The demo fair's sites are all https; an http site or none gets no website QR.
+    let mut profile = snapshot
+        .exhibitor(&list[0].id)
+        .expect("the profile reads")
+        .expect("exists");
+    for site in [Some("http://example.com".to_string()), None] {
+        profile.website = site;
+        let view = CardView::of(&profile, Language::En).expect("the view encodes");
+        assert!(view.website.is_none(), "no QR for {:?}", profile.website);
+        assert!(view.fields.url.is_none());
+        without_site += 1;
+    }
+    assert_eq!(without_site, 2);
 }

@@ -41,6 +41,24 @@ fn core_crate_depends_on_no_shell_framework() {
 }
 
 #[test]
+fn the_core_speaks_http_only_in_the_update_feed() {
+    let mut files = Vec::new();
+    rust_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
+    let offenders: Vec<_> = files
+        .iter()
+        .filter(|p| !p.ends_with("src/update/feed.rs"))
+        .filter(|p| fs::read_to_string(p).is_ok_and(|text| text.contains("ureq")))
+        .collect();
+    assert!(
+        offenders.is_empty(),
+        "the HTTP client belongs in update/feed.rs only (the feed); found in {offenders:?}"
+    );
+}
+
+#[test]
 fn every_source_module_starts_with_a_doc_header() {
     let mut files = Vec::new();
     rust_files(&repo_root().join("crates"), &mut files);

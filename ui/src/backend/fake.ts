@@ -2,6 +2,9 @@
 //! Its search is a toy (substring, pinyin and initials, booth codes) that mimics the ranking order
 //! DESIGN asks of the real one, so screens behave realistically.
 import type { BackendError } from "../bindings/BackendError";
+import type { CardView } from "../bindings/CardView";
+import type { Language } from "../bindings/Language";
+import type { QrPicture } from "../bindings/QrPicture";
 import type { ExhibitorSummary } from "../bindings/ExhibitorSummary";
 import type { KioskConfig } from "../bindings/KioskConfig";
 import type { SearchHit } from "../bindings/SearchHit";
@@ -16,6 +19,57 @@ export type FakeOptions = {
 
 function notFound(what: string): BackendError {
   return { code: "not_found", message: `${what} not found` };
+}
+
+/**
+ * Not a QR code: three finder squares and a stripe per payload byte, so a screen has something
+ * of the right shape to draw. Only the real backend encodes QR codes (in Rust).
+ */
+function fakeQr(payload: string): QrPicture {
+  const size = 41;
+  const finder = (x: number, y: number) =>
+    `M${x} ${y}h7v7h-7zM${x + 1} ${y + 1}v5h5v-5zM${x + 2} ${y + 2}h3v3h-3z`;
+  const stripes = [...payload.slice(0, 60)]
+    .map(
+      (c, i) =>
+        `M${12 + (i % 20)} ${12 + Math.floor(i / 20) * 6}h1v${1 + (c.charCodeAt(0) % 5)}h-1z`,
+    )
+    .join("");
+  return {
+    size,
+    path: finder(4, 4) + finder(30, 4) + finder(4, 30) + stripes,
+    version: 6,
+    payload,
+  };
+}
+
+function fakeCard(e: data.FakeExhibitor, lang: Language): CardView {
+  const two = (en: string | null | undefined, zh: string | null | undefined) =>
+    [lang === "zh" ? zh : en, lang === "zh" ? en : zh].filter((s): s is string => !!s).join(" ");
+  const company = two(e.name_en, e.name_zh);
+  const person = two(e.contact.name_en, e.contact.name_zh) || company;
+  const url = e.website ? `https://${e.website.replace(/^https?:\/\//, "")}` : null;
+  const fields = {
+    name: person,
+    formatted_name: person,
+    organisation: company,
+    title: two(e.contact.title_en, e.contact.title_zh) || null,
+    phone: e.contact.phone ?? null,
+    email: e.contact.email ?? null,
+    url,
+    note: null,
+  };
+  const payload = ["BEGIN:VCARD", "VERSION:3.0", `FN:${person}`, `ORG:${company}`, "END:VCARD"]
+    .join("\r\n")
+    .concat("\r\n");
+  return {
+    exhibitor_id: e.id,
+    fields,
+    dropped: e.booths.length ? ["note"] : [],
+    shortened: [],
+    qr: fakeQr(payload),
+    website: url ? fakeQr(url) : null,
+  };
 }
 
 function summary(e: data.FakeExhibitor): ExhibitorSummary {
@@ -170,6 +224,12 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
     halls: () => respond("halls", null, () => data.halls),
     countries: () => respond("countries", null, () => data.countries),
     kioskConfig: () => respond("kioskConfig", null, () => kiosk),
+    contactCard: (id, lang) =>
+      respond("contactCard", { id, lang }, () => {
+        const e = data.exhibitors.find((e) => e.id === id);
+        if (!e) throw notFound(`exhibitor ${id}`);
+        return fakeCard(e, lang);
+      }),
     assetUrl: (sha256) => {
       const svg = data.assets.get(sha256);
       return svg === undefined ? "" : `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;

@@ -32,6 +32,7 @@ export function createTauriBackend(): Backend {
     halls: () => call("halls"),
     countries: () => call("countries"),
     kioskConfig: () => call("kiosk_config"),
+    contactCard: (id, lang) => call("contact_card", { id, lang }),
     assetUrl: (sha256) => assetUrlFor(sha256, navigator.userAgent),
   };
 }

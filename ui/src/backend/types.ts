@@ -2,6 +2,7 @@
 //! this interface; today it is implemented over Tauri IPC (`tauri.ts`) and in memory (`fake.ts`,
 //! for tests and browser development). A later HTTP implementation served by the hub fits here.
 import type { BackendError } from "../bindings/BackendError";
+import type { CardView } from "../bindings/CardView";
 import type { ErrorCode } from "../bindings/ErrorCode";
 import type { CategoryNode } from "../bindings/CategoryNode";
 import type { Country } from "../bindings/Country";
@@ -11,6 +12,7 @@ import type { ExhibitorProfile } from "../bindings/ExhibitorProfile";
 import type { Fair } from "../bindings/Fair";
 import type { Hall } from "../bindings/Hall";
 import type { KioskConfig } from "../bindings/KioskConfig";
+import type { Language } from "../bindings/Language";
 import type { Pavilion } from "../bindings/Pavilion";
 import type { SearchHit } from "../bindings/SearchHit";
 import type { SearchQuery } from "../bindings/SearchQuery";
@@ -28,6 +30,8 @@ export interface Backend {
   halls(): Promise<Hall[]>;
   countries(): Promise<Country[]>;
   kioskConfig(): Promise<KioskConfig>;
+  /** The exhibitor's contact card with `lang` first, with its QR (and the website's). */
+  contactCard(id: string, lang: Language): Promise<CardView>;
   /** A URL the webview can load an image from; never a data: URL built from JSON. */
   assetUrl(sha256: string): string;
 }

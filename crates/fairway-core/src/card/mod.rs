@@ -17,6 +17,7 @@ pub mod qr;
 pub mod vcard;
 
 use serde::Serialize;
+use ts_rs::TS;
 
 use crate::model::Language;
 use crate::snapshot::ExhibitorProfile;
@@ -32,7 +33,7 @@ pub const PAYLOAD_BUDGET: usize = 300;
 pub const MAX_QR_VERSION: u8 = 13;
 
 /// A part of a card that can be left out to meet the budget.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum CardField {
     /// `NOTE`: hall and booth.
@@ -204,6 +205,72 @@ impl ContactCard {
     /// The QR symbol of [`ContactCard::vcard`].
     pub fn qr(&self) -> Result<QrSymbol, QrError> {
         qr::encode(self.vcard().as_bytes())
+    }
+}
+
+/// A QR symbol as the kiosk draws it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct QrPicture {
+    /// Modules per side, quiet zone included: the SVG `viewBox` is `0 0 size size`.
+    pub size: u32,
+    /// [`QrSymbol::svg_path`]: the dark modules, in module units.
+    pub path: String,
+    pub version: u8,
+    /// Exactly the bytes inside the symbol (UTF-8 text).
+    pub payload: String,
+}
+
+impl QrPicture {
+    /// Encodes `payload` (byte mode, error correction M) and describes the symbol.
+    pub fn of(payload: &str) -> Result<QrPicture, QrError> {
+        let symbol = qr::encode(payload.as_bytes())?;
+        Ok(QrPicture {
+            size: u32::try_from(symbol.width_with_quiet_zone()).unwrap_or(u32::MAX),
+            path: symbol.svg_path(),
+            version: symbol.version(),
+            payload: payload.to_string(),
+        })
+    }
+}
+
+/// The "Take contact" screen's data: the card's fields as the visitor's phone will get them,
+/// what the budget left out, the card's QR, and a second QR for the website when the exhibitor
+/// has an https one (even when the budget took the URL off the card).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct CardView {
+    pub exhibitor_id: String,
+    pub fields: CardFields,
+    pub dropped: Vec<CardField>,
+    pub shortened: Vec<CardField>,
+    pub qr: QrPicture,
+    pub website: Option<QrPicture>,
+}
+
+impl CardView {
+    /// The card of `profile` with `primary` first, and its QR codes.
+    pub fn of(profile: &ExhibitorProfile, primary: Language) -> Result<CardView, QrError> {
+        let card = ContactCard::from_profile(
+            profile,
+            CardOptions {
+                primary,
+                ..CardOptions::default()
+            },
+        );
+        let qr = QrPicture::of(&card.vcard())?;
+        let website = profile
+            .website
+            .as_deref()
+            .and_then(https_url)
+            .map(|url| QrPicture::of(&url))
+            .transpose()?;
+        Ok(CardView {
+            exhibitor_id: card.exhibitor_id,
+            fields: card.fields,
+            dropped: card.dropped,
+            shortened: card.shortened,
+            qr,
+            website,
+        })
     }
 }
 

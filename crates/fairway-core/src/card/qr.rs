@@ -138,6 +138,21 @@ impl QrSymbol {
     /// one path, which keeps the string small.
     pub fn to_svg(&self) -> String {
         let size = self.width_with_quiet_zone();
+        format!(
+            concat!(
+                r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {s} {s}" width="{s}" height="{s}" shape-rendering="crispEdges">"#,
+                r##"<rect width="{s}" height="{s}" fill="#ffffff"/><path fill="#000000" d="{p}"/></svg>"##
+            ),
+            s = size,
+            p = self.svg_path()
+        )
+    }
+
+    /// The SVG path data of the dark modules, one unit per module, offset by the quiet zone
+    /// (so it belongs in a `viewBox` of [`QrSymbol::width_with_quiet_zone`] units). Each row's
+    /// dark runs become one rectangle, which keeps the string small. The interface draws its
+    /// QR from this: numbers and path letters only, set as an attribute, never parsed as markup.
+    pub fn svg_path(&self) -> String {
         let mut path = String::with_capacity(self.width * self.width);
         for y in 0..self.width {
             let mut x = 0;
@@ -160,14 +175,7 @@ impl QrSymbol {
                 );
             }
         }
-        format!(
-            concat!(
-                r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {s} {s}" width="{s}" height="{s}" shape-rendering="crispEdges">"#,
-                r##"<rect width="{s}" height="{s}" fill="#ffffff"/><path fill="#000000" d="{p}"/></svg>"##
-            ),
-            s = size,
-            p = path
-        )
+        path
     }
 
     /// A grey-scale PNG of the symbol with its quiet zone, `module_px` pixels per module.

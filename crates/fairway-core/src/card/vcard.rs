@@ -10,10 +10,11 @@
 //! proves the text is well formed, not merely that some lenient reader could guess at it.
 
 use serde::Serialize;
+use ts_rs::TS;
 
 /// The fields a card carries, as plain values (unescaped). Every value is already sanitised:
 /// no control characters other than `\n`, which the writer escapes.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
 pub struct CardFields {
     /// `N`: the whole name as the family-name component (see [`write_vcard`] for why).
     pub name: String,

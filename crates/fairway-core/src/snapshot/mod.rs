@@ -19,4 +19,4 @@ pub use manifest::{MANIFEST_FILE, Manifest, ManifestError, SIGNATURE_FILE};
 pub use read::{Snapshot, SnapshotError};
 pub use schema::SCHEMA_VERSION;
 pub use sign::{KeyError, PUBLIC_KEY_FILE, PublicKey, SECRET_KEY_FILE, SecretKey, keygen};
-pub use verify::{Check, VerifyReport, verify, verify_at};
+pub use verify::{Check, VerifyReport, verify, verify_at, verify_pinned, verify_pinned_at};

@@ -106,6 +106,19 @@ impl PublicKey {
         Ok(PublicKey { pk })
     }
 
+    /// Parses a public key given as text: either a whole `.pub` file (comment line and key)
+    /// or just the key's base64 line, as a kiosk config holds it.
+    pub fn parse(text: &str) -> Result<PublicKey, String> {
+        let text = text.trim();
+        let pk = if text.contains('\n') {
+            PublicKeyBox::from_string(text).and_then(PublicKeyBox::into_public_key)
+        } else {
+            minisign::PublicKey::from_base64(text)
+        }
+        .map_err(|e| format!("not a minisign public key: {e}"))?;
+        Ok(PublicKey { pk })
+    }
+
     /// Checks a `.minisig` text against `data`. The error says why, in one line.
     pub fn verify(&self, data: &[u8], signature: &str) -> Result<(), String> {
         let signature = SignatureBox::from_string(signature)

@@ -69,6 +69,24 @@ pub fn verify(snapshot: &Path, pubkey: Option<&Path>) -> VerifyReport {
 
 /// [`verify`] as of `now` (the expiry check compares against it).
 pub fn verify_at(snapshot: &Path, pubkey: Option<&Path>, now: OffsetDateTime) -> VerifyReport {
+    verify_with(snapshot, now, |manifest_path, manifest_bytes| {
+        check_signature(manifest_path, manifest_bytes, pubkey)
+    })
+}
+
+/// The kiosk's form of [`verify_at`]: the signature is required and must match one of the
+/// pinned keys (two slots, so the organiser can rotate keys without stranding kiosks).
+pub fn verify_pinned_at(snapshot: &Path, keys: &[PublicKey], now: OffsetDateTime) -> VerifyReport {
+    verify_with(snapshot, now, |manifest_path, manifest_bytes| {
+        check_pinned_signature(manifest_path, manifest_bytes, keys)
+    })
+}
+
+fn verify_with(
+    snapshot: &Path,
+    now: OffsetDateTime,
+    signature: impl FnOnce(&Path, &[u8]) -> Result<String, String>,
+) -> VerifyReport {
     let mut report = VerifyReport { checks: Vec::new() };
     let manifest_path = manifest::manifest_path_for(snapshot);
 
@@ -144,10 +162,7 @@ pub fn verify_at(snapshot: &Path, pubkey: Option<&Path>, now: OffsetDateTime) ->
         },
     );
 
-    report.push(
-        "signature",
-        check_signature(&manifest_path, &manifest_bytes, pubkey),
-    );
+    report.push("signature", signature(&manifest_path, &manifest_bytes));
 
     let conn = open_read_only(snapshot);
     report.push(
@@ -233,6 +248,40 @@ fn check_signature(
     key.verify(manifest_bytes, &signature)
         .map_err(|e| format!("signature does not match the key: {e}"))?;
     Ok(format!("signed by {}", pubkey.display()))
+}
+
+fn check_pinned_signature(
+    manifest_path: &Path,
+    manifest_bytes: &[u8],
+    keys: &[PublicKey],
+) -> Result<String, String> {
+    let sig_path = manifest::signature_path_for(manifest_path);
+    let signature = match std::fs::read_to_string(&sig_path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(format!("no signature: {} is missing", sig_path.display()));
+        }
+        Err(e) => return Err(format!("{}: cannot read: {e}", sig_path.display())),
+    };
+    verify_pinned(manifest_bytes, &signature, keys)
+}
+
+/// Checks a `.minisig` text against the pinned keys, in slot order; says which slot signed.
+pub fn verify_pinned(data: &[u8], signature: &str, keys: &[PublicKey]) -> Result<String, String> {
+    if keys.is_empty() {
+        return Err("no public key is pinned".to_owned());
+    }
+    let mut reasons = Vec::new();
+    for (slot, key) in keys.iter().enumerate() {
+        match key.verify(data, signature) {
+            Ok(()) => return Ok(format!("signed by pinned key {}", slot + 1)),
+            Err(e) => reasons.push(format!("key {}: {e}", slot + 1)),
+        }
+    }
+    Err(format!(
+        "signature does not match any pinned key ({})",
+        reasons.join("; ")
+    ))
 }
 
 fn rfc3339(t: OffsetDateTime) -> String {

@@ -94,7 +94,7 @@ pub fn fixture() -> Fixture {
     f
 }
 
-fn source(root: PathBuf) -> FairSource {
+pub fn source(root: PathBuf) -> FairSource {
     FairSource {
         root,
         fair: Fair {
