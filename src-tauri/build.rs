@@ -15,6 +15,9 @@ fn main() {
             "countries",
             "kiosk_config",
             "contact_card",
+            "hall_map",
+            "route",
+            "here",
         ]));
     tauri_build::try_build(attributes)
         .expect("the Tauri build script can generate the app's context");

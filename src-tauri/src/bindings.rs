@@ -7,13 +7,16 @@ use std::path::Path;
 
 use fairway_core::card::CardView;
 use fairway_core::model::{Language, PavilionKind};
+use fairway_core::route::Route;
 use fairway_core::snapshot::{
-    CategoryNode, CountryName, ExhibitorPage, ExhibitorProfile, Fair, Hall, Pavilion, SearchResult,
+    CategoryNode, CountryName, ExhibitorPage, ExhibitorProfile, Fair, Hall, HallMap, Pavilion,
+    SearchResult,
 };
 use ts_rs::{ExportError, TS};
 
 use crate::args::{ExhibitorFilter, SearchQuery};
 use crate::config::KioskConfig;
+use crate::commands::Here;
 use crate::error::CommandError;
 
 /// Writes every binding (and the types they use) into `dir`.
@@ -33,5 +36,8 @@ pub fn export(dir: &Path) -> Result<(), ExportError> {
     Language::export_all_to(dir)?;
     PavilionKind::export_all_to(dir)?;
     CardView::export_all_to(dir)?;
+    HallMap::export_all_to(dir)?;
+    Route::export_all_to(dir)?;
+    Here::export_all_to(dir)?;
     Ok(())
 }

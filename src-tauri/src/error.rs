@@ -13,6 +13,9 @@ pub enum ErrorCode {
     NotFound,
     /// The snapshot could not be opened or read.
     Snapshot,
+    /// No walkable route to the booth (step-free asked where only stairs lead, or aisles that
+    /// do not connect): the map shows the message and keeps the booth and the toggle.
+    NoRoute,
     /// Anything else: a bug, a worker that died. The interface shows a generic problem.
     Internal,
 }
@@ -62,6 +65,7 @@ mod tests {
                 "snapshot",
             ),
             (CommandError::internal("worker died"), "internal"),
+            (CommandError::new(ErrorCode::NoRoute, "stairs only"), "no_route"),
         ];
         for (error, code) in cases {
             let json = serde_json::to_value(&error).expect("errors serialise");
@@ -77,7 +81,7 @@ mod tests {
     fn the_typescript_error_code_lists_exactly_the_rust_codes() {
         let decl = ErrorCode::decl();
         assert!(
-            decl.contains(r#""not_found" | "snapshot" | "internal""#),
+            decl.contains(r#""not_found" | "snapshot" | "no_route" | "internal""#),
             "generated declaration: {decl}"
         );
     }

@@ -180,6 +180,9 @@ pub fn app<R: Runtime>(
             commands::countries,
             commands::kiosk_config,
             commands::contact_card,
+            commands::hall_map,
+            commands::route,
+            commands::here,
         ])
         .register_asynchronous_uri_scheme_protocol(assets::SCHEME, |ctx, request, responder| {
             let Some(kiosk) = ctx.app_handle().try_state::<Kiosk>() else {

@@ -33,6 +33,9 @@ export function createTauriBackend(): Backend {
     countries: () => call("countries"),
     kioskConfig: () => call("kiosk_config"),
     contactCard: (id, lang) => call("contact_card", { id, lang }),
+    hallMap: (hall) => call("hall_map", { hall }),
+    route: (from, to, stepFree) => call("route", { from, to, stepFree }),
+    here: () => call("here"),
     assetUrl: (sha256) => assetUrlFor(sha256, navigator.userAgent),
   };
 }

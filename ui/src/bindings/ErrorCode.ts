@@ -3,4 +3,4 @@
 /**
  * What kind of failure the interface is looking at. Add a code only when the UI needs it.
  */
-export type ErrorCode = "not_found" | "snapshot" | "internal";
+export type ErrorCode = "not_found" | "snapshot" | "no_route" | "internal";
