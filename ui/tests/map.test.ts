@@ -145,3 +145,32 @@ describe("the floor map screen", () => {
     expect(session.current.screen).toEqual({ name: "exhibitor", id });
   });
 });
+
+describe("pinch on the kiosk", () => {
+  it("cancels every two-finger touch, on the map too, while the map's own listeners still see it", async () => {
+    const { installLockdown } = await import("../src/lib/lockdown");
+    const uninstall = installLockdown(document);
+    const map = document.createElement("div");
+    map.dataset.allowPinch = "";
+    document.body.append(map);
+    const seen: string[] = [];
+    map.addEventListener("touchstart", () => seen.push("touchstart"));
+    map.addEventListener("touchmove", () => seen.push("touchmove"));
+    const touch = (type: string, fingers: number) => {
+      const e = new Event(type, { bubbles: true, cancelable: true });
+      Object.defineProperty(e, "touches", { value: Array.from({ length: fingers }, () => ({})) });
+      map.dispatchEvent(e);
+      return e.defaultPrevented;
+    };
+    expect(touch("touchstart", 1), "one finger still taps and pans").toBe(false);
+    expect(touch("touchstart", 2), "the second finger never reaches page zoom").toBe(true);
+    expect(touch("touchmove", 2)).toBe(true);
+    expect(seen, "the map still gets the touches to zoom itself").toEqual([
+      "touchstart",
+      "touchstart",
+      "touchmove",
+    ]);
+    uninstall();
+    map.remove();
+  });
+});

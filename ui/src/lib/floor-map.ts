@@ -117,6 +117,7 @@ export class FloorMap {
       if (path) {
         path.setAttribute("data-testid", "map-booth");
         path.setAttribute("data-code", b.code);
+        path.setAttribute("data-exhibitors", String(b.exhibitors.length));
         if (lit) path.setAttribute("data-highlighted", "true");
       }
       L.marker(at(b.x_m + b.width_m / 2, b.y_m + b.depth_m / 2), {
