@@ -15,8 +15,8 @@ use fairway_core::snapshot::{
 use ts_rs::{ExportError, TS};
 
 use crate::args::{ExhibitorFilter, SearchQuery};
-use crate::config::KioskConfig;
 use crate::commands::Here;
+use crate::config::KioskConfig;
 use crate::error::CommandError;
 
 /// Writes every binding (and the types they use) into `dir`.

@@ -65,7 +65,10 @@ mod tests {
                 "snapshot",
             ),
             (CommandError::internal("worker died"), "internal"),
-            (CommandError::new(ErrorCode::NoRoute, "stairs only"), "no_route"),
+            (
+                CommandError::new(ErrorCode::NoRoute, "stairs only"),
+                "no_route",
+            ),
         ];
         for (error, code) in cases {
             let json = serde_json::to_value(&error).expect("errors serialise");

@@ -7,6 +7,7 @@
 //! fair's first kiosk and says so; the routes below are computed from that kiosk with
 //! `fairway_core`, the same code the app calls.
 
+use std::path::PathBuf;
 use std::time::Duration;
 
 use fairway_core::snapshot::Snapshot;
@@ -91,9 +92,23 @@ fn plan() -> Plan {
 }
 
 /// Opens `exhibitor`'s profile by typing its booth code into search.
+/// Taps "next hall" until the route's last leg (the booth's hall) is shown.
+async fn walk_to_last_leg(kiosk: &Kiosk) {
+    while kiosk
+        .eval(
+            "const b = document.querySelector('[data-testid=route-next-hall]'); \
+             return !!b && !b.disabled",
+        )
+        .await
+        == Value::Bool(true)
+    {
+        kiosk.tap("[data-testid=route-next-hall]").await;
+    }
+}
+
 async fn open_profile(kiosk: &Kiosk, booth: &str, exhibitor: &str) {
-    kiosk.tap("[data-testid=attract]").await;
     kiosk.tap("[data-testid=tile-find]").await;
+    kiosk.tap("[data-skbtn=\"{clear}\"]").await;
     kiosk.type_on_keyboard(&booth.to_lowercase()).await;
     kiosk
         .tap(&format!(
@@ -117,6 +132,7 @@ fn show_on_map_draws_the_route_highlights_the_booth_and_step_free_changes_it() {
     let plan = plan();
     scenario(Duration::from_secs(300), || async {
         let kiosk = Kiosk::start(Options::default()).await;
+        kiosk.tap("[data-testid=attract]").await;
         open_profile(&kiosk, &plan.booth, &plan.exhibitor).await;
         kiosk.tap("[data-testid=show-on-map]").await;
         kiosk.wait_for("[data-testid=screen-map]").await;
@@ -133,7 +149,10 @@ fn show_on_map_draws_the_route_highlights_the_booth_and_step_free_changes_it() {
             plan.distance_m
         );
         assert!(
-            kiosk.text("[data-testid=route-distance]").await.contains("min"),
+            kiosk
+                .text("[data-testid=route-distance]")
+                .await
+                .contains("min"),
             "distance and walking time are both shown"
         );
         let guess = kiosk.text("[data-testid=map-here-guess]").await;
@@ -145,16 +164,7 @@ fn show_on_map_draws_the_route_highlights_the_booth_and_step_free_changes_it() {
         kiosk.wait_for("[data-testid=map-route]").await;
         kiosk.wait_for("[data-testid=map-here]").await;
         // Walk the legs to the booth's hall: there the booth is highlighted.
-        while kiosk
-            .eval(
-                "const b = document.querySelector('[data-testid=route-next-hall]'); \
-                 return !!b && !b.disabled",
-            )
-            .await
-            == Value::Bool(true)
-        {
-            kiosk.tap("[data-testid=route-next-hall]").await;
-        }
+        walk_to_last_leg(&kiosk).await;
         kiosk
             .wait_for(&format!(
                 "[data-testid=map-booth][data-code=\"{}\"][data-highlighted=true]",
@@ -198,9 +208,7 @@ fn show_on_map_draws_the_route_highlights_the_booth_and_step_free_changes_it() {
             .await;
         let kinds = kinds.as_array().expect("a list of step kinds");
         assert!(
-            !kinds
-                .iter()
-                .any(|k| k == "stairs" || k == "escalator"),
+            !kinds.iter().any(|k| k == "stairs" || k == "escalator"),
             "a step-free route takes no stairs or escalators: {kinds:?}"
         );
         kiosk.close().await;
@@ -313,4 +321,114 @@ fn the_largest_halls_time_to_first_render_is_printed() {
         }
         kiosk.close().await;
     });
+}
+
+fn screenshot_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("FAIRWAY_SCREENSHOTS_DIR") {
+        return PathBuf::from(dir);
+    }
+    let exe = std::env::current_exe().expect("the test binary knows its path");
+    // target/<profile>/deps/<test> → target/screenshots, as tests/screenshots.rs
+    exe.ancestors()
+        .nth(3)
+        .expect("test binaries live in target/<profile>/deps")
+        .join("screenshots")
+}
+
+/// The map's pictures in one language: a cross-hall route's first hall, the booth's hall with
+/// the booth highlighted, the step-free route, high contrast, a tapped booth, the plain map.
+async fn map_tour(kiosk: &Kiosk, plan: &Plan, prefix: &str, taken: &mut Vec<PathBuf>) {
+    let dir = screenshot_dir();
+    let mut shot = async |name: &str| {
+        kiosk
+            .eval_async(
+                "const done = arguments[arguments.length - 1]; \
+                 requestAnimationFrame(() => requestAnimationFrame(() => done(true)));",
+            )
+            .await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let path = dir.join(format!("{prefix}-{:02}-{name}.png", taken.len() + 1));
+        kiosk.screenshot(&path).await;
+        taken.push(path);
+    };
+    open_profile(kiosk, &plan.booth, &plan.exhibitor).await;
+    kiosk.tap("[data-testid=show-on-map]").await;
+    kiosk.wait_for("[data-testid=route-distance]").await;
+    kiosk.wait_for("[data-testid=map-route]").await;
+    shot("route-first-hall").await;
+    walk_to_last_leg(kiosk).await;
+    kiosk
+        .wait_for("[data-testid=map-booth][data-highlighted=true]")
+        .await;
+    shot("route-booth-highlighted").await;
+    kiosk.tap("[data-testid=step-free-toggle]").await;
+    kiosk
+        .wait_for("[data-testid=route-panel][data-step-free=true] [data-testid=route-distance]")
+        .await;
+    shot("route-step-free").await;
+    kiosk.tap("[data-testid=toggle-contrast]").await;
+    shot("route-high-contrast").await;
+    kiosk.tap("[data-testid=toggle-contrast]").await;
+    // A booth with an exhibitor, in view, and not the highlighted one.
+    kiosk
+        .wait_until(
+            "a booth in view",
+            "const c = document.querySelector('[data-testid=map-canvas]').getBoundingClientRect(); \
+             const b = [...document.querySelectorAll('[data-testid=map-booth]')].find(b => { \
+               const r = b.getBoundingClientRect(); \
+               const x = r.x + r.width / 2, y = r.y + r.height / 2; \
+               return !b.dataset.highlighted && b.dataset.exhibitors !== '0' && r.width > 8 \
+                 && x > c.left + 100 && x < c.right - 10 && y > c.top + 10 && y < c.bottom - 10; }); \
+             if (b) b.setAttribute('data-pick', 'true'); return !!b",
+        )
+        .await;
+    kiosk.tap("[data-testid=map-booth][data-pick]").await;
+    kiosk.wait_for("[data-testid=booth-exhibitor]").await;
+    shot("booth-panel").await;
+    kiosk.tap("[data-testid=nav-home]").await;
+    kiosk.tap("[data-testid=tile-map]").await;
+    kiosk.wait_for("[data-testid=map-booth]").await;
+    shot("hall").await;
+    kiosk.tap("[data-testid=nav-home]").await;
+}
+
+fn map_screenshots(orientation: &str, width: u32, height: u32) {
+    let plan = plan();
+    scenario(Duration::from_secs(400), || async {
+        let kiosk = Kiosk::start(Options {
+            width,
+            height,
+            ..Options::default()
+        })
+        .await;
+        let mut taken = Vec::new();
+        kiosk.tap("[data-testid=attract]").await;
+        map_tour(&kiosk, &plan, &format!("map-{orientation}-en"), &mut taken).await;
+        kiosk.tap("[data-testid=toggle-language]").await;
+        map_tour(&kiosk, &plan, &format!("map-{orientation}-zh"), &mut taken).await;
+        kiosk.close().await;
+        for path in &taken {
+            let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+            assert!(
+                size > 10_000,
+                "{} looks empty ({size} bytes)",
+                path.display()
+            );
+        }
+        eprintln!(
+            "{} map screenshots in {}",
+            taken.len(),
+            screenshot_dir().display()
+        );
+    });
+}
+
+#[test]
+fn screenshots_of_the_map_in_portrait() {
+    map_screenshots("portrait", 1080, 1920);
+}
+
+#[test]
+fn screenshots_of_the_map_in_landscape() {
+    map_screenshots("landscape", 1920, 1080);
 }

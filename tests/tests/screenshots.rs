@@ -126,46 +126,11 @@ async fn tour(kiosk: &Kiosk, dir: PathBuf, orientation: &str, lang: &str) -> Vec
     k.wait_for("[data-testid=contact-qr]").await;
     s.shot("contact-card").await;
     k.tap("[data-testid=contact-close]").await;
-    // The test kiosk's id is not in the demo fair, so "you are here" is the fair's first kiosk
-    // (M1, level 2): every route from there changes hall at least once.
+    // The map's own pictures (route legs, step-free, booth panel) are taken by tests/map.rs.
     k.tap("[data-testid=show-on-map]").await;
     k.wait_for("[data-testid=route-distance]").await;
     k.wait_for("[data-testid=map-route]").await;
-    s.shot("map-route-first-hall").await;
-    while k
-        .eval(
-            "const b = document.querySelector('[data-testid=route-next-hall]'); \
-             return !!b && !b.disabled",
-        )
-        .await
-        == serde_json::Value::Bool(true)
-    {
-        k.tap("[data-testid=route-next-hall]").await;
-    }
-    k.wait_for("[data-testid=map-booth][data-highlighted=true]")
-        .await;
-    s.shot("map-route-booth").await;
-    k.tap("[data-testid=step-free-toggle]").await;
-    k.wait_for("[data-testid=route-panel][data-step-free=true] [data-testid=route-distance]")
-        .await;
-    s.shot("map-route-step-free").await;
-    k.tap("[data-testid=toggle-contrast]").await;
-    s.shot("map-high-contrast").await;
-    k.tap("[data-testid=toggle-contrast]").await;
-    // A booth with an exhibitor, in view, and not the highlighted one.
-    k.wait_until(
-        "a booth in view",
-        "const c = document.querySelector('[data-testid=map-canvas]').getBoundingClientRect(); \
-         const b = [...document.querySelectorAll('[data-testid=map-booth]')].find(b => { \
-           const r = b.getBoundingClientRect(); const x = r.x + r.width / 2, y = r.y + r.height / 2; \
-           return !b.dataset.highlighted && b.dataset.exhibitors !== '0' && r.width > 8 \
-             && x > c.left + 90 && x < c.right - 10 && y > c.top + 10 && y < c.bottom - 10; }); \
-         if (b) b.setAttribute('data-pick', 'true'); return !!b",
-    )
-    .await;
-    k.tap("[data-testid=map-booth][data-pick]").await;
-    k.wait_for("[data-testid=booth-panel]").await;
-    s.shot("map-booth-panel").await;
+    s.shot("map-route").await;
     k.tap("[data-testid=nav-back]").await;
     k.wait_for("[data-testid=screen-exhibitor] [data-testid=exhibitor-name]")
         .await;

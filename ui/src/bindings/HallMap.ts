@@ -5,4 +5,24 @@ import type { Kiosk } from "./Kiosk";
 import type { MapConnector } from "./MapConnector";
 import type { PavilionTint } from "./PavilionTint";
 
-export type HallMap = { hall: Hall, booths: Array<Booth>, pavilions: Array<PavilionTint>, connectors: Array<MapConnector>, kiosks: Array<Kiosk>, };
+/**
+ * Everything a hall's floor map draws, in hall metres (origin top-left): the outline, booths
+ * with their exhibitors, the pavilions to tint, the ways out and the kiosks.
+ */
+export type HallMap = { hall: Hall, 
+/**
+ * By code.
+ */
+booths: Array<Booth>, 
+/**
+ * The pavilions with a booth in this hall, in the source's order.
+ */
+pavilions: Array<PavilionTint>, 
+/**
+ * Every connector with an end in this hall, seen from this hall.
+ */
+connectors: Array<MapConnector>, 
+/**
+ * By id.
+ */
+kiosks: Array<Kiosk>, };

@@ -2,4 +2,27 @@
 import type { Leg } from "./Leg";
 import type { Step } from "./Step";
 
-export type Route = { distance_m: number, walk_s: number, step_free: boolean, legs: Array<Leg>, steps: Array<Step>, };
+/**
+ * A walking route: `fairway route --json` and the kiosk's map.
+ */
+export type Route = { 
+/**
+ * Metres walked, polylines and connectors included.
+ */
+distance_m: number, 
+/**
+ * Seconds at [`WALKING_SPEED_M_S`], plus the time of level changes.
+ */
+walk_s: number, 
+/**
+ * Whether the route was asked to be step-free (it then uses no stairs or escalators).
+ */
+step_free: boolean, 
+/**
+ * One polyline per hall walked through, in order.
+ */
+legs: Array<Leg>, 
+/**
+ * What to do, in order: each hall change, then the walk to the booth.
+ */
+steps: Array<Step>, };

@@ -195,7 +195,12 @@ export class FloorMap {
       const box = boothBounds(target, 8);
       bounds = bounds ? bounds.extend(box) : box;
     }
-    this.map.fitBounds(bounds ?? outline, { padding: [32, 32], animate: false });
+    // The left margin keeps the zoom buttons (72 px, top left) off the booths.
+    this.map.fitBounds(bounds ?? outline, {
+      paddingTopLeft: [100, 32],
+      paddingBottomRight: [32, 32],
+      animate: false,
+    });
   }
 
   private updateLabels(): void {
