@@ -184,21 +184,23 @@ export class FloorMap {
     this.updateLabels();
   }
 
-  /** The route's leg with its target booth, else the booth, else the whole hall. */
+  /**
+   * The target booth with the leg that reaches it (or the booth alone), padded; any other leg and
+   * a plain map show the whole hall, so the whole walk through it is in view.
+   */
   private frame(view: FloorView, outline: L.LatLngBounds): void {
     const target = view.map.booths.find((b) => b.code === view.highlight);
-    let bounds: L.LatLngBounds | null = null;
-    if (view.leg && view.leg.points.length) {
-      bounds = L.latLngBounds(view.leg.points.map(([x, y]) => at(x, y)));
-    }
+    let bounds = outline;
     if (target) {
-      const box = boothBounds(target, 8);
-      bounds = bounds ? bounds.extend(box) : box;
+      bounds = boothBounds(target, 8);
+      for (const [x, y] of view.leg?.points ?? []) bounds.extend(at(x, y));
+      bounds = bounds.pad(0.1);
     }
-    // The left margin keeps the zoom buttons (72 px, top left) off the booths.
-    this.map.fitBounds(bounds ?? outline, {
-      paddingTopLeft: [100, 32],
-      paddingBottomRight: [32, 32],
+    // The left margin keeps the zoom buttons (72 px, top left) off the booths; the others leave
+    // room for the labels of what stands on the walls ("you are here", connectors).
+    this.map.fitBounds(bounds, {
+      paddingTopLeft: [100, 48],
+      paddingBottomRight: [64, 48],
       animate: false,
     });
   }
