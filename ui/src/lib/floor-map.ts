@@ -51,6 +51,10 @@ export class FloorMap {
   private readonly layers: L.LayerGroup;
   private labelWidth = 6;
   private readonly onZoom = () => this.updateLabels();
+  // The last drawing, framed again when the map changes size until the visitor moves it.
+  private last: { view: FloorView; outline: L.LatLngBounds } | null = null;
+  private moved = false;
+  private readonly onTouch = () => (this.moved = true);
 
   constructor(
     private readonly el: HTMLElement,
@@ -69,6 +73,8 @@ export class FloorMap {
     });
     this.layers = L.layerGroup().addTo(this.map);
     this.map.on("zoomend", this.onZoom);
+    el.addEventListener("pointerdown", this.onTouch);
+    el.addEventListener("wheel", this.onTouch, { passive: true });
   }
 
   /** Draws `view`, replacing whatever the map showed, and frames the route or the hall. */
@@ -180,6 +186,8 @@ export class FloorMap {
     this.labelWidth = widths[Math.floor(widths.length / 2)] ?? 6;
     this.map.invalidateSize();
     this.map.setMaxBounds(outline.pad(0.5));
+    this.last = { view, outline };
+    this.moved = false;
     this.frame(view, outline);
     this.updateLabels();
   }
@@ -213,10 +221,13 @@ export class FloorMap {
   /** After the container changed size (rotation, a panel opening). */
   resize(): void {
     this.map.invalidateSize();
+    if (this.last && !this.moved) this.frame(this.last.view, this.last.outline);
   }
 
   destroy(): void {
     this.map.off("zoomend", this.onZoom);
+    this.el.removeEventListener("pointerdown", this.onTouch);
+    this.el.removeEventListener("wheel", this.onTouch);
     this.map.remove();
   }
 }
