@@ -110,6 +110,26 @@ describe("the floor map screen", () => {
     expect(screen.getAllByTestId("route-step").map((s) => s.dataset.kind)).toContain("elevator");
   });
 
+  it("says clearly when there is no route, keeps the booth on its hall's map and the toggle", async () => {
+    const backend = createFakeBackend();
+    vi.spyOn(backend, "route").mockRejectedValue({
+      code: "no_route",
+      message: "no step-free route from dev-kiosk to S2-G01: only stairs or escalators lead there",
+    });
+    session.begin();
+    session.go({ name: "map", booth: "S2-G01" });
+    render(App, { props: { backend } });
+    const error = await screen.findByTestId("route-error");
+    expect(error.dataset.code).toBe("no_route");
+    expect(error.textContent).toContain("There is no walking route to this booth from here.");
+    await waitFor(() => expect(lastView().map.hall.code, "the booth's own hall").toBe("S2"));
+    expect(lastView().highlight).toBe("S2-G01");
+    await fireEvent.click(screen.getByTestId("step-free-toggle"));
+    await waitFor(() =>
+      expect(screen.getByTestId("route-error").textContent).toContain("No step-free route"),
+    );
+  });
+
   it("steps through the halls of a cross-hall route", async () => {
     session.begin();
     session.go({ name: "map", booth: "S2-G01" });
