@@ -130,7 +130,7 @@ fn metres(v: &Value) -> f64 {
 #[test]
 fn show_on_map_draws_the_route_highlights_the_booth_and_step_free_changes_it() {
     let plan = plan();
-    scenario(Duration::from_secs(300), || async {
+    scenario(Duration::from_secs(300), || async move {
         let kiosk = Kiosk::start(Options::default()).await;
         kiosk.tap("[data-testid=attract]").await;
         open_profile(&kiosk, &plan.booth, &plan.exhibitor).await;
@@ -218,7 +218,7 @@ fn show_on_map_draws_the_route_highlights_the_booth_and_step_free_changes_it() {
 #[test]
 fn tapping_a_booth_on_the_map_opens_its_exhibitor() {
     let plan = plan();
-    scenario(Duration::from_secs(300), || async {
+    scenario(Duration::from_secs(300), || async move {
         let kiosk = Kiosk::start(Options::default()).await;
         kiosk.tap("[data-testid=attract]").await;
         kiosk.tap("[data-testid=tile-map]").await;
@@ -258,7 +258,7 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
 #[test]
 fn the_largest_halls_time_to_first_render_is_printed() {
     let plan = plan();
-    scenario(Duration::from_secs(300), || async {
+    scenario(Duration::from_secs(300), || async move {
         let kiosk = Kiosk::start(Options::default()).await;
         kiosk.tap("[data-testid=attract]").await;
         let mut times = Vec::new();
@@ -394,7 +394,7 @@ async fn map_tour(kiosk: &Kiosk, plan: &Plan, prefix: &str, taken: &mut Vec<Path
 
 fn map_screenshots(orientation: &str, width: u32, height: u32) {
     let plan = plan();
-    scenario(Duration::from_secs(400), || async {
+    scenario(Duration::from_secs(400), || async move {
         let kiosk = Kiosk::start(Options {
             width,
             height,
