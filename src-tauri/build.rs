@@ -18,6 +18,7 @@ fn main() {
             "kiosk_config",
             "contact_card",
             "status",
+            "here",
         ]));
     tauri_build::try_build(attributes)
         .expect("the Tauri build script can generate the app's context");

@@ -15,6 +15,7 @@ use fairway_core::snapshot::{
 use ts_rs::{ExportError, TS};
 
 use crate::args::{ExhibitorFilter, SearchQuery};
+use crate::commands::Here;
 use crate::config::KioskConfig;
 use crate::error::CommandError;
 
@@ -38,5 +39,6 @@ pub fn export(dir: &Path) -> Result<(), ExportError> {
     PavilionKind::export_all_to(dir)?;
     CardView::export_all_to(dir)?;
     crate::status::KioskStatus::export_all_to(dir)?;
+    Here::export_all_to(dir)?;
     Ok(())
 }

@@ -14,7 +14,8 @@ pub enum ErrorCode {
     NotFound,
     /// The snapshot could not be opened or read.
     Snapshot,
-    /// There is no route between the two places (or no step-free one); the map says so.
+    /// No walkable route to the booth (step-free asked where only stairs lead, or aisles that
+    /// do not connect): the map shows the message and keeps the booth and the toggle.
     NoRoute,
     /// Anything else: a bug, a worker that died. The interface shows a generic problem.
     Internal,
@@ -80,7 +81,7 @@ mod tests {
             ),
             (CommandError::internal("worker died"), "internal"),
             (
-                CommandError::new(ErrorCode::NoRoute, "no route"),
+                CommandError::new(ErrorCode::NoRoute, "stairs only"),
                 "no_route",
             ),
         ];

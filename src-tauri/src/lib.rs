@@ -239,6 +239,7 @@ pub fn app<R: Runtime>(
             commands::kiosk_config,
             commands::contact_card,
             commands::status,
+            commands::here,
         ])
         .register_asynchronous_uri_scheme_protocol(assets::SCHEME, |ctx, request, responder| {
             let Some(kiosk) = ctx.app_handle().try_state::<Kiosk>() else {

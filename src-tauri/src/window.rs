@@ -64,6 +64,14 @@ pub fn open<R: Runtime>(app: &AppHandle<R>, config: Look) -> tauri::Result<()> {
 /// a cache sized for a desktop browser grows with every logo a visitor scrolls past), no
 /// back/forward page cache (the app never navigates), and, when configured, painting without
 /// the GPU.
+///
+/// Pinch: WebKitGTK (GTK3) turns two fingers into page zoom through a `GtkGestureZoom` it keeps
+/// only as object data (`"wk-view-zoom-gesture"`) on the view; GTK3 has no public list of a
+/// widget's gestures, and reading object data (`glib::ObjectExt::data`, `g_object_get_data`)
+/// is `unsafe`, which the workspace forbids. So the kiosk does not switch that gesture off here;
+/// the page cancels every two-finger touch instead (`ui/src/lib/lockdown.ts`), which WebKit
+/// takes as the page having handled it, and the map zooms itself. A safe accessor for that
+/// gesture (or a WebKit setting) is what is missing to do it from Rust.
 #[cfg(target_os = "linux")]
 fn tune_webkit(webview: &tauri::webview::PlatformWebview, look: Look) {
     use webkit2gtk::{

@@ -126,9 +126,11 @@ async fn tour(kiosk: &Kiosk, dir: PathBuf, orientation: &str, lang: &str) -> Vec
     k.wait_for("[data-testid=contact-qr]").await;
     s.shot("contact-card").await;
     k.tap("[data-testid=contact-close]").await;
+    // The map's own pictures (route legs, step-free, booth panel) are taken by tests/map.rs.
     k.tap("[data-testid=show-on-map]").await;
-    k.wait_for("[data-testid$=-placeholder]").await;
-    s.shot("placeholder-map").await;
+    k.wait_for("[data-testid=route-distance]").await;
+    k.wait_for("[data-testid=map-route]").await;
+    s.shot("map-route").await;
     k.tap("[data-testid=nav-back]").await;
     k.wait_for("[data-testid=screen-exhibitor] [data-testid=exhibitor-name]")
         .await;

@@ -24,6 +24,9 @@ describe("the Tauri backend", () => {
     await b.halls();
     await b.countries();
     await b.kioskConfig();
+    await b.hallMap("N1");
+    await b.route("K1", "N1-A01", true);
+    await b.here();
     expect(invoke.mock.calls).toEqual([
       ["fair", undefined],
       ["pavilions", undefined],
@@ -35,6 +38,10 @@ describe("the Tauri backend", () => {
       ["halls", undefined],
       ["countries", undefined],
       ["kiosk_config", undefined],
+      ["hall_map", { hall: "N1" }],
+      // Tauri maps the Rust parameter `step_free` to the camelCase key.
+      ["route", { from: "K1", to: "N1-A01", stepFree: true }],
+      ["here", undefined],
     ]);
   });
 

@@ -9,6 +9,7 @@ import type { ExhibitorSummary } from "../bindings/ExhibitorSummary";
 import type { KioskConfig } from "../bindings/KioskConfig";
 import type { SearchHit } from "../bindings/SearchHit";
 import * as data from "./fake-data";
+import * as floor from "./fake-map";
 import type { Backend } from "./types";
 
 export type FakeOptions = {
@@ -244,6 +245,28 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
         const e = data.exhibitors.find((e) => e.id === id);
         if (!e) throw notFound(`exhibitor ${id}`);
         return fakeCard(e, lang);
+      }),
+    hallMap: (hall) =>
+      respond("hallMap", hall, () => {
+        const map = floor.hallMap(hall);
+        if (!map) throw notFound(`hall ${hall}`);
+        return map;
+      }),
+    route: (from, to, stepFree) =>
+      respond("route", { from, to, stepFree }, () => {
+        const outcome = floor.route(from, to, stepFree);
+        if ("error" in outcome) {
+          const error: BackendError = { code: outcome.error, message: outcome.message };
+          throw error;
+        }
+        return outcome.route;
+      }),
+    here: () =>
+      respond("here", null, () => {
+        const spot = floor.kiosks.find((k) => k.id === kiosk.kiosk_id);
+        const first = floor.kiosks[0];
+        if (!first) throw notFound("kiosks");
+        return { kiosk: spot ?? first, configured_id: kiosk.kiosk_id, fallback: !spot };
       }),
     assetUrl: (sha256) => {
       const svg = data.assets.get(sha256);

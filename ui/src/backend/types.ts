@@ -11,10 +11,13 @@ import type { ExhibitorPage } from "../bindings/ExhibitorPage";
 import type { ExhibitorProfile } from "../bindings/ExhibitorProfile";
 import type { Fair } from "../bindings/Fair";
 import type { Hall } from "../bindings/Hall";
+import type { HallMap } from "../bindings/HallMap";
+import type { Here } from "../bindings/Here";
 import type { KioskConfig } from "../bindings/KioskConfig";
 import type { KioskStatus } from "../bindings/KioskStatus";
 import type { Language } from "../bindings/Language";
 import type { Pavilion } from "../bindings/Pavilion";
+import type { Route } from "../bindings/Route";
 import type { SearchHit } from "../bindings/SearchHit";
 import type { SearchQuery } from "../bindings/SearchQuery";
 
@@ -35,6 +38,15 @@ export interface Backend {
   status(): Promise<KioskStatus>;
   /** The exhibitor's contact card with `lang` first, with its QR (and the website's). */
   contactCard(id: string, lang: Language): Promise<CardView>;
+  /** One hall's floor map in hall metres; rejects `not_found` for an unknown hall. */
+  hallMap(hall: string): Promise<HallMap>;
+  /**
+   * A walking route from a kiosk id or booth code to a booth code. Rejects `no_route` when the
+   * fair has none (e.g. step-free where only stairs lead), `not_found` for an unknown place.
+   */
+  route(from: string, to: string, stepFree: boolean): Promise<Route>;
+  /** Where this kiosk stands: the configured kiosk, or the fair's first one (`fallback`). */
+  here(): Promise<Here>;
   /** A URL the webview can load an image from; never a data: URL built from JSON. */
   assetUrl(sha256: string): string;
 }

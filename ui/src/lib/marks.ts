@@ -4,7 +4,7 @@
 
 const KEEP = 1000;
 
-export function mark(name: "keystroke" | "results-painted"): void {
+export function mark(name: "keystroke" | "results-painted" | "map-open" | "map-painted"): void {
   if (typeof performance === "undefined" || typeof performance.mark !== "function") return;
   if (performance.getEntriesByName(name, "mark").length >= KEEP) performance.clearMarks(name);
   performance.mark(name);
