@@ -161,7 +161,7 @@ fn show_on_map_draws_the_route_highlights_the_booth_and_step_free_changes_it() {
             "an unknown kiosk id is said on screen: {guess}"
         );
         // The first leg is drawn in the kiosk's hall, with "you are here".
-        kiosk.wait_for("[data-testid=map-route]").await;
+        kiosk.wait_for("path.map-route").await;
         kiosk.wait_for("[data-testid=map-here]").await;
         // Walk the legs to the booth's hall: there the booth is highlighted.
         walk_to_last_leg(&kiosk).await;
@@ -171,7 +171,7 @@ fn show_on_map_draws_the_route_highlights_the_booth_and_step_free_changes_it() {
                 plan.booth
             ))
             .await;
-        kiosk.wait_for("[data-testid=map-route]").await;
+        kiosk.wait_for("path.map-route").await;
 
         kiosk.tap("[data-testid=step-free-toggle]").await;
         let step_free = kiosk
@@ -354,7 +354,7 @@ async fn map_tour(kiosk: &Kiosk, plan: &Plan, prefix: &str, taken: &mut Vec<Path
     open_profile(kiosk, &plan.booth, &plan.exhibitor).await;
     kiosk.tap("[data-testid=show-on-map]").await;
     kiosk.wait_for("[data-testid=route-distance]").await;
-    kiosk.wait_for("[data-testid=map-route]").await;
+    kiosk.wait_for("path.map-route").await;
     shot("route-first-hall").await;
     walk_to_last_leg(kiosk).await;
     kiosk

@@ -118,14 +118,17 @@ export class FloorMap {
         className: lit ? "map-booth lit" : "map-booth",
       });
       poly.on("click", () => this.handlers.onBoothTap(b.code));
-      poly.addTo(this.layers);
-      const path = poly.getElement();
-      if (path) {
+      // Leaflet creates the SVG path only once the map has a view ("add"), which may be after
+      // this call returns.
+      poly.on("add", () => {
+        const path = poly.getElement();
+        if (!path) return;
         path.setAttribute("data-testid", "map-booth");
         path.setAttribute("data-code", b.code);
         path.setAttribute("data-exhibitors", String(b.exhibitors.length));
         if (lit) path.setAttribute("data-highlighted", "true");
-      }
+      });
+      poly.addTo(this.layers);
       L.marker(at(b.x_m + b.width_m / 2, b.y_m + b.depth_m / 2), {
         icon: textIcon(lit ? "booth-label lit" : "booth-label", b.code),
         interactive: false,
@@ -162,8 +165,9 @@ export class FloorMap {
         weight: highContrast ? 8 : 7,
         interactive: false,
         className: "map-route",
-      }).addTo(this.layers);
-      route.getElement()?.setAttribute("data-testid", "map-route");
+      });
+      route.on("add", () => route.getElement()?.setAttribute("data-testid", "map-route"));
+      route.addTo(this.layers);
     }
 
     if (view.here) {
