@@ -30,14 +30,17 @@ struct Shooter<'a> {
 impl Shooter<'_> {
     async fn shot(&mut self, name: &str) {
         // Let the pictures in view load and decode (they decode asynchronously), then let two
-        // frames paint them before the picture is taken.
+        // frames paint them before the picture is taken. A picture whose element a live list
+        // replaced meanwhile never settles, so each gets three seconds at most.
         self.kiosk
             .eval_async(
                 "const done = arguments[arguments.length - 1]; \
                  const inView = [...document.images].filter(i => { \
                    const r = i.getBoundingClientRect(); \
                    return r.bottom > 0 && r.top < innerHeight && r.width > 0; }); \
-                 Promise.all(inView.map(i => i.decode().catch(() => null))) \
+                 const settle = i => Promise.race([i.decode().catch(() => null), \
+                   new Promise(r => setTimeout(r, 3000))]); \
+                 Promise.all(inView.map(settle)) \
                    .then(() => requestAnimationFrame(() => requestAnimationFrame(() => done(true))));",
             )
             .await;
