@@ -53,6 +53,19 @@ pub fn kiosk_binary() -> PathBuf {
     bin
 }
 
+/// Where the end-to-end tests write their screenshots: `$FAIRWAY_SCREENSHOTS_DIR`, or
+/// `target/screenshots` next to the test binary's `target/<profile>/deps`.
+pub fn screenshot_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("FAIRWAY_SCREENSHOTS_DIR") {
+        return PathBuf::from(dir);
+    }
+    let exe = std::env::current_exe().expect("the test binary knows its path");
+    exe.ancestors()
+        .nth(3)
+        .expect("test binaries live in target/<profile>/deps")
+        .join("screenshots")
+}
+
 /// A temporary folder removed when the fixture goes away.
 #[derive(Debug)]
 pub struct Fixture {

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use fairway_core::snapshot::Snapshot;
-use fairway_e2e::{Kiosk, Options, fixture, scenario};
+use fairway_e2e::{Kiosk, Options, fixture, scenario, screenshot_dir};
 use serde_json::Value;
 
 /// What the test needs to know about the demo fair's routes.
@@ -321,18 +321,6 @@ fn the_largest_halls_time_to_first_render_is_printed() {
         }
         kiosk.close().await;
     });
-}
-
-fn screenshot_dir() -> PathBuf {
-    if let Some(dir) = std::env::var_os("FAIRWAY_SCREENSHOTS_DIR") {
-        return PathBuf::from(dir);
-    }
-    let exe = std::env::current_exe().expect("the test binary knows its path");
-    // target/<profile>/deps/<test> → target/screenshots, as tests/screenshots.rs
-    exe.ancestors()
-        .nth(3)
-        .expect("test binaries live in target/<profile>/deps")
-        .join("screenshots")
 }
 
 /// The map's pictures in one language: a cross-hall route's first hall, the booth's hall with

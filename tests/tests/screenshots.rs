@@ -6,19 +6,7 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use fairway_e2e::{Kiosk, Options, scenario};
-
-fn screenshot_dir() -> PathBuf {
-    if let Some(dir) = std::env::var_os("FAIRWAY_SCREENSHOTS_DIR") {
-        return PathBuf::from(dir);
-    }
-    let exe = std::env::current_exe().expect("the test binary knows its path");
-    // target/<profile>/deps/<test> → target/screenshots
-    exe.ancestors()
-        .nth(3)
-        .expect("test binaries live in target/<profile>/deps")
-        .join("screenshots")
-}
+use fairway_e2e::{Kiosk, Options, scenario, screenshot_dir};
 
 struct Shooter<'a> {
     kiosk: &'a Kiosk,
