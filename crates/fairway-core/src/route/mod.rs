@@ -249,34 +249,7 @@ impl Venue {
 
     /// Everything but the stored legs: what [`precompute`] walks over at build time.
     fn load_geometry(conn: &Connection) -> Result<Venue, RouteError> {
-        struct HallRow {
-            code: String,
-            name_en: String,
-            name_zh: String,
-            level: i32,
-            width_m: f64,
-            depth_m: f64,
-            x_m: f64,
-            y_m: f64,
-        }
-        let halls: Vec<HallRow> = conn
-            .prepare(
-                "SELECT code, name_en, name_zh, level, width_m, depth_m, x_m, y_m
-                 FROM halls ORDER BY ord",
-            )?
-            .query_map([], |r| {
-                Ok(HallRow {
-                    code: r.get(0)?,
-                    name_en: r.get(1)?,
-                    name_zh: r.get(2)?,
-                    level: r.get(3)?,
-                    width_m: r.get(4)?,
-                    depth_m: r.get(5)?,
-                    x_m: r.get(6)?,
-                    y_m: r.get(7)?,
-                })
-            })?
-            .collect::<Result<_, _>>()?;
+        let halls = crate::snapshot::read::read_halls(conn)?;
         let floor_by_code: HashMap<String, usize> = halls
             .iter()
             .enumerate()

@@ -142,23 +142,7 @@ impl Snapshot {
 
     /// Every hall, in the source's order.
     pub fn halls(&self) -> Result<Vec<Hall>, SnapshotError> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT code, name_en, name_zh, level, width_m, depth_m, x_m, y_m
-             FROM halls ORDER BY ord",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok(Hall {
-                code: r.get(0)?,
-                name_en: r.get(1)?,
-                name_zh: r.get(2)?,
-                level: r.get(3)?,
-                width_m: r.get(4)?,
-                depth_m: r.get(5)?,
-                x_m: r.get(6)?,
-                y_m: r.get(7)?,
-            })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        Ok(read_halls(&self.conn)?)
     }
 
     /// Every pavilion, in the source's order, with its exhibitor count.
@@ -565,6 +549,28 @@ impl Snapshot {
 /// Opens `path` read-only. `immutable=1` tells SQLite the file cannot change while open, which
 /// holds for snapshots (installs write new files, never over an open one) and spares the lock
 /// and change checks; `query_only` also refuses writes to temporary objects.
+/// Every hall of the database on `conn`, in the source's order: the reader's and the router's
+/// one hall query (the router also runs on the build's scratch database).
+pub(crate) fn read_halls(conn: &Connection) -> rusqlite::Result<Vec<Hall>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT code, name_en, name_zh, level, width_m, depth_m, x_m, y_m
+         FROM halls ORDER BY ord",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok(Hall {
+            code: r.get(0)?,
+            name_en: r.get(1)?,
+            name_zh: r.get(2)?,
+            level: r.get(3)?,
+            width_m: r.get(4)?,
+            depth_m: r.get(5)?,
+            x_m: r.get(6)?,
+            y_m: r.get(7)?,
+        })
+    })?;
+    rows.collect()
+}
+
 pub(crate) fn open_read_only(path: &Path) -> rusqlite::Result<Connection> {
     let uri = format!("{}?immutable=1", file_uri(path));
     let conn = Connection::open_with_flags(
