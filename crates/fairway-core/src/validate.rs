@@ -13,7 +13,8 @@
 //! Lengths count characters (Unicode scalar values), not bytes, so a Chinese name gets as many
 //! characters as an English one.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::country;
 use crate::model::{Exhibitor, Product};
@@ -58,7 +59,7 @@ pub const MIN_PHONE_DIGITS: usize = 8;
 pub const MAX_PHONE_DIGITS: usize = 15;
 
 /// One rejected field of a record: the field (column) name and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct FieldError {
     pub field: String,
     pub message: String,
