@@ -33,6 +33,8 @@ pub struct KioskStatus {
     pub last_installed: Option<String>,
     /// Newest first, each with its time.
     pub errors: Vec<String>,
+    /// Whether WebKit's own two-finger page zoom is switched off (see `window.rs`).
+    pub page_zoom_gesture: String,
 }
 
 /// The part of the status the updater writes.
@@ -49,6 +51,7 @@ struct LogInner {
     last_check: Option<String>,
     last_installed: Option<String>,
     errors: VecDeque<String>,
+    page_zoom_gesture: Option<String>,
 }
 
 fn now() -> String {
@@ -82,6 +85,11 @@ impl StatusLog {
             s.feed = Some(feed);
             s.poll_seconds = Some(poll_seconds);
         });
+    }
+
+    /// Records what became of WebKit's page-zoom gesture when the window was set up.
+    pub fn set_page_zoom_gesture(&self, state: &str) {
+        self.with(|s| s.page_zoom_gesture = Some(state.to_owned()));
     }
 
     pub fn checked(&self) {
@@ -122,6 +130,10 @@ impl StatusLog {
             last_check: s.last_check.clone(),
             last_installed: s.last_installed.clone(),
             errors: s.errors.iter().cloned().collect(),
+            page_zoom_gesture: s
+                .page_zoom_gesture
+                .clone()
+                .unwrap_or_else(|| "not set up yet".to_owned()),
         })
     }
 }

@@ -2,7 +2,7 @@
 //! navigation elsewhere, no new windows), no zoom hotkeys, fullscreen when configured.
 
 use tauri::webview::NewWindowResponse;
-use tauri::{AppHandle, Runtime, Url, WebviewUrl, WebviewWindowBuilder};
+use tauri::{AppHandle, Manager, Runtime, Url, WebviewUrl, WebviewWindowBuilder};
 
 /// The window's label; `capabilities/kiosk.json` grants the app's commands to it alone.
 pub const MAIN: &str = "main";
@@ -44,7 +44,13 @@ pub fn open<R: Runtime>(app: &AppHandle<R>, config: Look) -> tauri::Result<()> {
             NewWindowResponse::Deny
         })
         .build()?;
-    window.with_webview(move |webview| tune_webkit(&webview, config))?;
+    let handle = app.clone();
+    window.with_webview(move |webview| {
+        let zoom = tune_webkit(&webview, config);
+        if let Some(kiosk) = handle.try_state::<crate::Kiosk>() {
+            kiosk.log().set_page_zoom_gesture(zoom.describe());
+        }
+    })?;
     if config.fullscreen {
         // Without a window manager (a bare X server in a kiosk, or Xvfb) fullscreen is only a
         // request nobody grants; covering the monitor by hand gives the same picture.
@@ -59,21 +65,44 @@ pub fn open<R: Runtime>(app: &AppHandle<R>, config: Look) -> tauri::Result<()> {
     Ok(())
 }
 
+/// What became of WebKit's own two-finger page zoom.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageZoomGesture {
+    /// Found and switched off: two fingers reach the page (the map zooms), never page zoom.
+    Off,
+    /// This WebKit keeps no gesture under the known name: the page's own cancelling of
+    /// two-finger touches (`ui/src/lib/lockdown.ts`) is all that stops page zoom.
+    NotFound,
+    /// Not a WebKitGTK webview.
+    #[cfg_attr(
+        target_os = "linux",
+        expect(dead_code, reason = "made on other platforms")
+    )]
+    NotApplicable,
+}
+
+impl PageZoomGesture {
+    pub fn describe(self) -> &'static str {
+        match self {
+            PageZoomGesture::Off => "off",
+            PageZoomGesture::NotFound => {
+                "not found in this WebKit; two-finger page zoom is only blocked by the page"
+            }
+            PageZoomGesture::NotApplicable => "not applicable on this platform",
+        }
+    }
+}
+
 /// WebKitGTK settings for a kiosk that shows the same few screens all day: no memory cache of
 /// resources (every picture comes from the local snapshot, so re-reading one is cheap, while
 /// a cache sized for a desktop browser grows with every logo a visitor scrolls past), no
-/// back/forward page cache (the app never navigates), and, when configured, painting without
-/// the GPU.
+/// back/forward page cache (the app never navigates), when configured painting without the
+/// GPU, and WebKit's own pinch-to-zoom of the whole page switched off.
 ///
-/// Pinch: WebKitGTK (GTK3) turns two fingers into page zoom through a `GtkGestureZoom` it keeps
-/// only as object data (`"wk-view-zoom-gesture"`) on the view; GTK3 has no public list of a
-/// widget's gestures, and reading object data (`glib::ObjectExt::data`, `g_object_get_data`)
-/// is `unsafe`, which the workspace forbids. So the kiosk does not switch that gesture off here;
-/// the page cancels every two-finger touch instead (`ui/src/lib/lockdown.ts`), which WebKit
-/// takes as the page having handled it, and the map zooms itself. A safe accessor for that
-/// gesture (or a WebKit setting) is what is missing to do it from Rust.
+/// It runs on every webview the app creates (`open` is the only place that creates one), so a
+/// recreated window gets the same settings.
 #[cfg(target_os = "linux")]
-fn tune_webkit(webview: &tauri::webview::PlatformWebview, look: Look) {
+fn tune_webkit(webview: &tauri::webview::PlatformWebview, look: Look) -> PageZoomGesture {
     use webkit2gtk::{
         CacheModel, HardwareAccelerationPolicy, SettingsExt, WebContextExt, WebViewExt,
     };
@@ -87,10 +116,45 @@ fn tune_webkit(webview: &tauri::webview::PlatformWebview, look: Look) {
             settings.set_hardware_acceleration_policy(HardwareAccelerationPolicy::Never);
         }
     }
+    switch_off_page_zoom_gesture(&view)
+}
+
+/// WebKitGTK (GTK3) turns two fingers into page zoom through a `GtkGestureZoom` attached to
+/// the view and kept only as object data under `"wk-view-zoom-gesture"`
+/// (`WebKitWebViewBase.cpp`, `webkitWebViewBaseConstructed`); GTK3 has no public list of a
+/// widget's gestures and WebKit no setting for it. With its propagation phase `None`, GTK no
+/// longer feeds it events, so two-finger touches go to the page as touch events only (the
+/// map's own pinch zoom) and the page never zooms. The page also cancels two-finger touches
+/// outside the map (`ui/src/lib/lockdown.ts`), which WebKit's gesture respects as well.
+#[cfg(target_os = "linux")]
+#[allow(unsafe_code)]
+fn switch_off_page_zoom_gesture(view: &webkit2gtk::WebView) -> PageZoomGesture {
+    use gtk::glib::translate::from_glib_none;
+    use gtk::glib::{Cast, ObjectExt, gobject_ffi};
+    use gtk::prelude::EventControllerExt;
+    // SAFETY: WebKit stores a plain GObject pointer (not a Rust value) under this key, owned by
+    // the view, so the data is read as a `GObject` and nothing else is assumed of it.
+    let Some(pointer) = (unsafe { view.data::<gobject_ffi::GObject>("wk-view-zoom-gesture") })
+    else {
+        return PageZoomGesture::NotFound;
+    };
+    // SAFETY: the pointer is non-null and names a live GObject (the view holds a reference and
+    // is alive, and we are on its thread); `from_glib_none` takes a reference of our own. Its
+    // type is then checked by `downcast`, not assumed.
+    let object: gtk::glib::Object = unsafe { from_glib_none(pointer.as_ptr()) };
+    match object.downcast::<gtk::GestureZoom>() {
+        Ok(gesture) => {
+            gesture.set_propagation_phase(gtk::PropagationPhase::None);
+            PageZoomGesture::Off
+        }
+        Err(_) => PageZoomGesture::NotFound,
+    }
 }
 
 #[cfg(not(target_os = "linux"))]
-fn tune_webkit(_webview: &tauri::webview::PlatformWebview, _look: Look) {}
+fn tune_webkit(_webview: &tauri::webview::PlatformWebview, _look: Look) -> PageZoomGesture {
+    PageZoomGesture::NotApplicable
+}
 
 #[cfg(test)]
 mod tests {

@@ -98,6 +98,10 @@ fn a_new_snapshot_reaches_the_open_profile_without_a_restart_and_staff_see_its_s
             feed_line.contains("feed"),
             "the status names the feed: {feed_line}"
         );
+        // Two fingers must zoom the map, never the page: WebKit's own gesture was found and
+        // switched off when the window was set up.
+        let zoom = kiosk.text("[data-testid=staff-page-zoom]").await;
+        assert_eq!(zoom.trim(), "off", "WebKit's page zoom gesture: {zoom}");
         kiosk.close().await;
     });
 }

@@ -97,3 +97,40 @@ fn no_test_is_ignored_or_expects_a_panic() {
         "tests must run and must not rely on panics: {offenders:?}"
     );
 }
+
+#[test]
+fn unsafe_code_is_allowed_in_one_place_only() {
+    let root = repo_root();
+    let mut files = Vec::new();
+    for dir in ["crates", "src-tauri/src", "tests"] {
+        rust_files(&root.join(dir), &mut files);
+    }
+    let this_file = Path::new(file!())
+        .file_name()
+        .expect("this file has a name");
+    let offenders: Vec<_> = files
+        .iter()
+        .filter(|p| p.file_name() != Some(this_file))
+        .filter(|p| !p.ends_with("src-tauri/src/window.rs"))
+        .filter(|p| {
+            let text = fs::read_to_string(p).unwrap_or_default();
+            text.contains("allow(unsafe_code)") || text.contains("unsafe {")
+        })
+        .collect();
+    assert!(
+        offenders.is_empty(),
+        "unsafe code belongs only in src-tauri/src/window.rs (WebKit's zoom gesture): {offenders:?}"
+    );
+    let window = fs::read_to_string(root.join("src-tauri/src/window.rs"))
+        .expect("src-tauri/src/window.rs is readable");
+    assert_eq!(
+        window.matches("allow(unsafe_code)").count(),
+        1,
+        "window.rs allows unsafe code for one function only"
+    );
+    assert_eq!(
+        window.matches("unsafe {").count(),
+        window.matches("// SAFETY:").count(),
+        "every unsafe block in window.rs says why it is sound"
+    );
+}

@@ -239,6 +239,7 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
         last_check: null,
         last_installed: null,
         errors: [],
+        page_zoom_gesture: "not applicable (in-memory backend)",
       })),
     contactCard: (id, lang) =>
       respond("contactCard", { id, lang }, () => {

@@ -31,4 +31,8 @@ last_check: string | null, last_installed: string | null,
 /**
  * Newest first, each with its time.
  */
-errors: Array<string>, };
+errors: Array<string>, 
+/**
+ * Whether WebKit's own two-finger page zoom is switched off (see `window.rs`).
+ */
+page_zoom_gesture: string, };
