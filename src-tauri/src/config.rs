@@ -74,6 +74,16 @@ pub struct Settings {
     pub update: Option<UpdateSettings>,
 }
 
+impl Settings {
+    /// Started with no configuration: the demo fair, seen from its kiosk at the entrance of
+    /// Hall N1 (a kiosk the demo fair places on its map, so "you are here" is not a guess).
+    pub fn demo() -> Settings {
+        let mut settings = Settings::default();
+        settings.kiosk.kiosk_id = crate::demo::KIOSK_ID.to_owned();
+        settings
+    }
+}
+
 /// The smallest poll interval accepted: a feed is a file server, not a message bus.
 pub const MIN_POLL_SECONDS: u32 = 5;
 

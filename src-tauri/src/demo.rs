@@ -7,6 +7,9 @@ use std::path::{Path, PathBuf};
 use fairway_core::build::{self, BuildError, BuildOptions};
 use fairway_core::snapshot::{MANIFEST_FILE, Manifest, SCHEMA_VERSION, Snapshot};
 
+/// The demo fair's kiosk a configuration-less start stands at (`kiosks.csv`).
+pub const KIOSK_ID: &str = "K-N1-ENTRANCE";
+
 /// The demo fair's source folder: next to the app's resources when bundled, else in the source
 /// tree this binary was built from.
 pub fn source_folder(resource_dir: Option<&Path>) -> Option<PathBuf> {
@@ -115,6 +118,16 @@ impl Drop for TempDir {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_demo_kiosk_stands_on_the_demo_fairs_map() {
+        let source = source_folder(None).expect("the source tree holds assets/demo-fair");
+        let imported = fairway_core::import::load(&source).expect("the demo fair loads");
+        assert!(
+            imported.source.kiosks.iter().any(|k| k.id == KIOSK_ID),
+            "{KIOSK_ID} is one of the demo fair's kiosks"
+        );
+    }
 
     #[test]
     fn the_demo_snapshot_is_built_once_and_reused() {

@@ -124,7 +124,7 @@ pub fn run() -> ExitCode {
                 return ExitCode::from(2);
             }
         },
-        None => Settings::default(),
+        None => Settings::demo(),
     };
     // With updates on, the installed snapshot comes first: current, else previous, else the
     // configured or demo snapshot. The choice and its reason go to the log.

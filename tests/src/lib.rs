@@ -286,6 +286,8 @@ pub struct Options {
     pub height: u32,
     pub idle_seconds: u32,
     pub language: &'static str,
+    /// The config's `kiosk_id`; `e2e` is in no snapshot, so the map falls back to the first kiosk.
+    pub kiosk_id: &'static str,
     /// Start with no configuration at all (the demo fair, windowed).
     pub no_config: bool,
     /// The config's `software_rendering` (WebKit paints without the GPU); `None` leaves it out
@@ -302,6 +304,7 @@ impl Default for Options {
             height: 1920,
             idle_seconds: 600,
             language: "en",
+            kiosk_id: "e2e",
             no_config: false,
             software_rendering: None,
             extra_config: String::new(),
@@ -331,8 +334,9 @@ impl Kiosk {
         std::fs::write(
             &config,
             format!(
-                "kiosk_id = \"e2e\"\nlocation_en = \"Test bench\"\nlocation_zh = \"测试台\"\n\
+                "kiosk_id = \"{}\"\nlocation_en = \"Test bench\"\nlocation_zh = \"测试台\"\n\
                  language = \"{}\"\nidle_seconds = {}\nfullscreen = true\nsnapshot = {}\n{}{}\n",
+                options.kiosk_id,
                 options.language,
                 options.idle_seconds,
                 Value::String(snapshot.display().to_string()),
