@@ -25,12 +25,10 @@ fn main() {
             width: 1080,
             height: 1920,
             idle_seconds: 3600,
-            language: "en",
-            no_config: false,
             software_rendering: std::env::var("FAIRWAY_SOFTWARE_RENDERING")
                 .ok()
                 .map(|v| v == "1"),
-            extra_config: String::new(),
+            ..Options::default()
         };
         println!(
             "software_rendering = {:?} (FAIRWAY_SOFTWARE_RENDERING=1 or 0; unset: the kiosk's default)",
