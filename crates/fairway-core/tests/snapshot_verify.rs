@@ -100,6 +100,72 @@ fn the_minisign_tool_verifies_what_fairway_signs() {
     );
 }
 
+/// A key pair made by the stock tool without a password (`minisign -G -W`).
+fn minisign_keys(dir: &Path) -> (PathBuf, PathBuf) {
+    let public = dir.join("k.pub");
+    let secret = dir.join("k.key");
+    let output = Command::new("minisign")
+        .args(["-G", "-W", "-p"])
+        .arg(&public)
+        .arg("-s")
+        .arg(&secret)
+        .output()
+        .expect("the `minisign` binary is needed for this test (apt-get install minisign)");
+    assert!(output.status.success(), "minisign -G -W failed");
+    (public, secret)
+}
+
+#[test]
+fn a_key_made_by_minisign_without_a_password_signs_snapshots() {
+    let f = fixture();
+    let keys = tempfile::tempdir().expect("key folder");
+    let (public, secret) = minisign_keys(keys.path());
+    let out = tempfile::tempdir().expect("output folder");
+    let report = f.build(
+        out.path(),
+        BuildOptions {
+            secret_key: Some(secret),
+            ..options()
+        },
+    );
+    let verified = check(&report.snapshot, Some(&public));
+    assert!(verified.is_ok(), "{verified}");
+    let output = Command::new("minisign")
+        .arg("-V")
+        .arg("-p")
+        .arg(&public)
+        .arg("-m")
+        .arg(out.path().join("manifest.json"))
+        .output()
+        .expect("minisign runs");
+    assert!(output.status.success(), "minisign -V agrees");
+}
+
+#[test]
+fn a_damaged_minisign_key_is_still_refused() {
+    let keys = tempfile::tempdir().expect("key folder");
+    let (_, secret) = minisign_keys(keys.path());
+    let text = std::fs::read_to_string(&secret).expect("key text");
+    let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+    // Flip a character inside the secret scalar (bytes 62..94 of the decoded key).
+    let mut key: Vec<char> = lines[1].chars().collect();
+    key[100] = if key[100] == 'A' { 'B' } else { 'A' };
+    lines[1] = key.into_iter().collect();
+    std::fs::write(&secret, lines.join("\n") + "\n").expect("write back");
+    let f = fixture();
+    let out = tempfile::tempdir().expect("output folder");
+    let error = fairway_core::build::build_snapshot(
+        &f.source,
+        out.path(),
+        &BuildOptions {
+            secret_key: Some(secret),
+            ..options()
+        },
+    )
+    .expect_err("a damaged key must not sign");
+    assert!(error.to_string().contains("k.key"), "{error}");
+}
+
 #[test]
 fn a_flipped_byte_in_the_snapshot_fails_the_sha256_check() {
     let s = signed_build();
