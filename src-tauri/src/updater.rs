@@ -96,7 +96,13 @@ fn poll_once<R: Runtime>(app: &AppHandle<R>, library: &Library, feed: &Feed) -> 
     if let Some(kiosk) = &kiosk {
         kiosk.log().checked();
     }
-    let installed = match library.install(feed) {
+    // The snapshot the kiosk serves may be older than the pointers say (an install that would
+    // not open); it must not be pruned from under the pool.
+    let in_use: Vec<std::path::PathBuf> = kiosk
+        .as_ref()
+        .map(|k| vec![k.pool().path().to_path_buf()])
+        .unwrap_or_default();
+    let installed = match library.install_keeping(feed, &in_use) {
         Ok(installed) => installed,
         Err(e) if e.is_not_newer() => return true,
         Err(e) => {

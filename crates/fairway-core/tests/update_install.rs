@@ -100,6 +100,38 @@ fn a_signed_folder_feed_installs_and_becomes_current() {
 }
 
 #[test]
+fn a_snapshot_the_kiosk_still_has_open_is_never_pruned() {
+    let (fair, keys) = (SmallFair::new(), Keys::new());
+    let kiosk = kiosk_on_sequence_1(&fair, &keys);
+    // The kiosk serves sequence 1; sequence 2 installs but (say) would not open, so the kiosk
+    // stays on 1 while the pointers move on to 2 and then 3.
+    let open = kiosk.library.resolve().path.expect("sequence 1 is current");
+    for sequence in 2..=3 {
+        let feed = tempfile::tempdir().expect("feed folder");
+        fair.publish(feed.path(), sequence, &keys.secret);
+        let installed = kiosk
+            .library
+            .install_keeping(&folder_feed(feed.path()), std::slice::from_ref(&open))
+            .expect("a newer snapshot installs");
+        assert!(
+            installed.pruned.is_empty(),
+            "sequence {sequence}: nothing the kiosk has open is pruned: {:?}",
+            installed.pruned
+        );
+    }
+    assert!(open.exists(), "the open snapshot is still there");
+    // Once the kiosk has moved on, the next install prunes it.
+    let feed = tempfile::tempdir().expect("feed folder");
+    fair.publish(feed.path(), 4, &keys.secret);
+    let installed = kiosk
+        .library
+        .install_keeping(&folder_feed(feed.path()), &[])
+        .expect("sequence 4 installs");
+    assert_eq!(installed.pruned.len(), 2, "{:?}", installed.pruned);
+    assert!(!open.exists(), "no longer open, so pruned");
+}
+
+#[test]
 fn a_newer_snapshot_becomes_current_and_the_one_before_stays_as_fallback() {
     let (fair, keys) = (SmallFair::new(), Keys::new());
     let kiosk = kiosk_on_sequence_1(&fair, &keys);

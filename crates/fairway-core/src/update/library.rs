@@ -207,8 +207,28 @@ impl Library {
         self.install_at(feed, OffsetDateTime::now_utc())
     }
 
+    /// [`Library::install`] for a kiosk that has `in_use` open: those files are never pruned,
+    /// even when they are older than `previous` (a kiosk whose last install would not open
+    /// keeps serving an older snapshot than the pointers say).
+    pub fn install_keeping(
+        &self,
+        feed: &Feed,
+        in_use: &[PathBuf],
+    ) -> Result<Installed, UpdateError> {
+        self.install_inner(feed, OffsetDateTime::now_utc(), in_use)
+    }
+
     /// [`Library::install`] as of `now` (the expiry check compares against it).
     pub fn install_at(&self, feed: &Feed, now: OffsetDateTime) -> Result<Installed, UpdateError> {
+        self.install_inner(feed, now, &[])
+    }
+
+    fn install_inner(
+        &self,
+        feed: &Feed,
+        now: OffsetDateTime,
+        in_use: &[PathBuf],
+    ) -> Result<Installed, UpdateError> {
         let lock_path = self.root.join(LOCK);
         let lock = OpenOptions::new()
             .create(true)
@@ -283,7 +303,7 @@ impl Library {
 
         let _ = clear_dir_except(&staging, "");
         let pruned = match &running.pointer {
-            Some(previous) => self.prune(previous, &pointer),
+            Some(previous) => self.prune(previous, &pointer, in_use),
             None => Vec::new(),
         };
         Ok(Installed {
@@ -369,15 +389,21 @@ impl Library {
     }
 
     /// Deletes installed snapshots older than `previous`; never `previous` or `current`, which
-    /// may be open. Failures are ignored: the file is tried again after the next install.
-    fn prune(&self, previous: &Pointer, current: &Pointer) -> Vec<String> {
+    /// may be open, nor a file the caller has open. Failures are ignored: the file is tried
+    /// again after the next install.
+    fn prune(&self, previous: &Pointer, current: &Pointer, in_use: &[PathBuf]) -> Vec<String> {
         let mut pruned = Vec::new();
         let Ok(entries) = std::fs::read_dir(self.snapshots_dir()) else {
             return pruned;
         };
         for entry in entries.flatten() {
             let name = entry.file_name().to_string_lossy().into_owned();
-            if name == previous.file || name == current.file {
+            if name == previous.file
+                || name == current.file
+                || in_use
+                    .iter()
+                    .any(|p| p.file_name() == Some(entry.file_name().as_os_str()))
+            {
                 continue;
             }
             let Some(sequence) = sequence_of(&name, &previous.fair_id) else {
