@@ -138,7 +138,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let stop = Arc::new(AtomicBool::new(false));
     let readers = start_readers(&handle, &stop, &exhibitor);
     let started = Instant::now();
-    let second = library.install_keeping(&Feed::Folder(feed2), std::slice::from_ref(&first.path))?;
+    let second =
+        library.install_keeping(&Feed::Folder(feed2), std::slice::from_ref(&first.path))?;
     let installed = started.elapsed();
     let started = Instant::now();
     drop(handle.swap(SnapshotPool::open(&second.path)?));
