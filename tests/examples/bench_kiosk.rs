@@ -188,30 +188,50 @@ async fn keystrokes(kiosk: &Kiosk) {
     report("search through IPC alone, in the page (ms)", &mut ipc);
 }
 
-/// Resident memory of a process and all its descendants, in MiB.
-fn tree_rss_mib(root: u32) -> (f64, Vec<(String, f64)>) {
-    let mut parts = Vec::new();
+/// Memory of a process and all its descendants, in MiB.
+struct TreeMemory {
+    /// Sum of VmRSS: pages shared between the processes (WebKit's libraries) count once each.
+    rss: f64,
+    /// Sum of Pss (`smaps_rollup`): shared pages split between the processes that map them,
+    /// so the sum is what the tree costs the machine.
+    pss: f64,
+    /// Each process: name, RSS, PSS.
+    parts: Vec<(String, f64, f64)>,
+}
+
+fn kib_field(text: &str, field: &str) -> f64 {
+    text.lines()
+        .find_map(|l| l.strip_prefix(field))
+        .and_then(|v| v.split_whitespace().next())
+        .and_then(|v| v.parse::<f64>().ok())
+        .unwrap_or(0.0)
+        / 1024.0
+}
+
+fn tree_memory(root: u32) -> TreeMemory {
+    let mut memory = TreeMemory {
+        rss: 0.0,
+        pss: 0.0,
+        parts: Vec::new(),
+    };
     let mut stack = vec![root];
-    let mut total = 0.0;
     while let Some(pid) = stack.pop() {
         let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+        let rollup =
+            std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")).unwrap_or_default();
         let name = status
             .lines()
             .find_map(|l| l.strip_prefix("Name:"))
             .unwrap_or("?")
             .trim()
             .to_owned();
-        let kib: f64 = status
-            .lines()
-            .find_map(|l| l.strip_prefix("VmRSS:"))
-            .and_then(|v| v.split_whitespace().next())
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(0.0);
-        total += kib / 1024.0;
-        parts.push((name, kib / 1024.0));
+        let (rss, pss) = (kib_field(&status, "VmRSS:"), kib_field(&rollup, "Pss:"));
+        memory.rss += rss;
+        memory.pss += pss;
+        memory.parts.push((name, rss, pss));
         stack.extend(children(pid));
     }
-    (total, parts)
+    memory
 }
 
 fn children(pid: u32) -> Vec<u32> {
@@ -252,37 +272,53 @@ async fn memory(kiosk: &Kiosk, navigations: usize) {
         "[data-testid=exhibitor-row]",
     ];
     let mut done = 0;
-    let mut samples = vec![(0, tree_rss_mib(pid).0)];
+    let first = tree_memory(pid);
+    let mut samples = vec![(0, first.rss, first.pss)];
     let started = Instant::now();
     while done < navigations {
         for css in route {
             kiosk.tap(css).await;
             done += 1;
             if done % 100 == 0 {
-                let (mib, _) = tree_rss_mib(pid);
-                samples.push((done, mib));
+                let m = tree_memory(pid);
+                samples.push((done, m.rss, m.pss));
             }
             if done == navigations {
                 break;
             }
         }
     }
-    let (mib, parts) = tree_rss_mib(pid);
+    let end = tree_memory(pid);
     println!(
-        "navigations: {navigations} in {:.0} s; RSS of the process tree every 100: {}",
+        "navigations: {navigations} in {:.0} s; process tree RSS/PSS MiB every 100: {}",
         started.elapsed().as_secs_f64(),
         samples
             .iter()
-            .map(|(n, m)| format!("{n}:{m:.0}"))
+            .map(|(n, rss, pss)| format!("{n}:{rss:.0}/{pss:.0}"))
             .collect::<Vec<_>>()
             .join(" ")
     );
     println!(
-        "resident memory after {navigations} navigations: {mib:.0} MiB ({})",
-        parts
+        "memory after {navigations} navigations: RSS {:.0} MiB, PSS {:.0} MiB ({})",
+        end.rss,
+        end.pss,
+        end.parts
             .iter()
-            .map(|(n, m)| format!("{n} {m:.0}"))
+            .map(|(n, rss, pss)| format!("{n} {rss:.0}/{pss:.0}"))
             .collect::<Vec<_>>()
             .join(", ")
     );
+    // The slope after warm-up: from the sample at a fifth of the run to the last one.
+    let warm = samples.len() / 5;
+    if let (Some(a), Some(b)) = (samples.get(warm), samples.last())
+        && b.0 > a.0
+    {
+        println!(
+            "growth after warm-up ({} → {} navigations): RSS {:.3} MiB/nav, PSS {:.3} MiB/nav",
+            a.0,
+            b.0,
+            (b.1 - a.1) / (b.0 - a.0) as f64,
+            (b.2 - a.2) / (b.0 - a.0) as f64
+        );
+    }
 }
