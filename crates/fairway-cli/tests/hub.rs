@@ -171,3 +171,102 @@ fn hub_serve_prints_its_address_and_publish_prints_the_sequence_and_time() {
         "the feed is served"
     );
 }
+
+#[test]
+fn review_shows_the_changed_fields_and_approve_and_reject_decide_once() {
+    use fairway_hub::api::Submit;
+    use fairway_hub::client::HubClient;
+
+    let dir = tempfile::tempdir().expect("temp");
+    let data = hub_data(dir.path());
+    let codes = dir.path().join("codes.csv");
+    let out = run(fairway()
+        .args(["codes", "issue", "--all", "--data"])
+        .arg(&data)
+        .arg("--out")
+        .arg(&codes));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = std::fs::read_to_string(&codes).expect("codes");
+    let code = text
+        .lines()
+        .nth(1)
+        .and_then(|l| l.rsplit(',').next())
+        .expect("a code")
+        .to_owned();
+
+    let mut opts = fairway_hub::server::ServeOptions::new(&data);
+    opts.listen = "127.0.0.1:0".parse().expect("addr");
+    let running = fairway_hub::server::start(opts).expect("serve");
+    let client = HubClient::new(&running.url()).expect("client");
+    let session = client.sign_in(&code).expect("sign in");
+    let own = client.profile(&session.token).expect("profile");
+    let mut edit = own.profile.clone();
+    edit.description_en = Some("Now with green tea.".into());
+    let first = client
+        .submit(
+            &session.token,
+            &Submit {
+                base_version: own.version,
+                profile: edit.clone(),
+            },
+        )
+        .expect("submit");
+
+    let out = run(fairway().args(["review", "list", "--data"]).arg(&data));
+    assert!(stdout(&out).contains("pending"), "{}", stdout(&out));
+    let out = run(fairway()
+        .args(["review", "show", &first.id.to_string(), "--data"])
+        .arg(&data));
+    let shown = stdout(&out);
+    assert!(
+        shown.contains("description_en:") && shown.contains("submitted: Now with green tea."),
+        "{shown}"
+    );
+    assert!(
+        !shown.contains("name_en:"),
+        "unchanged fields are not shown: {shown}"
+    );
+    let out = run(fairway()
+        .args(["review", "approve", &first.id.to_string(), "--data"])
+        .arg(&data));
+    assert!(stdout(&out).contains("version 2"), "{}", stdout(&out));
+    refused(
+        fairway()
+            .args(["review", "approve", &first.id.to_string(), "--data"])
+            .arg(&data),
+        "is approved, not pending",
+    );
+
+    let second = client
+        .submit(
+            &session.token,
+            &Submit {
+                base_version: 2,
+                profile: edit,
+            },
+        )
+        .expect("submit again");
+    let out = run(fairway()
+        .args([
+            "review",
+            "reject",
+            &second.id.to_string(),
+            "--reason",
+            "Too short.",
+            "--data",
+        ])
+        .arg(&data));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let list = client.submissions(&session.token).expect("list");
+    assert_eq!(
+        list[0].reason.as_deref(),
+        Some("Too short."),
+        "the exhibitor reads the reason"
+    );
+    let out = run(fairway()
+        .args(["review", "show", &second.id.to_string(), "--json", "--data"])
+        .arg(&data));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("one JSON document");
+    assert_eq!(json["submission"]["state"], "rejected");
+    running.stop().expect("stop");
+}

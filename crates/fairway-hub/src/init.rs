@@ -84,6 +84,10 @@ fn copy_dir(from: &Path, to: &Path) -> Result<(), HubError> {
             copy_dir(&entry.path(), &target)?;
         } else if kind.is_file() {
             fs::copy(entry.path(), &target).map_err(io_at(&entry.path()))?;
+            // The copy is the organiser's master from now on: on disk before init says done.
+            fs::File::open(&target)
+                .and_then(|f| f.sync_all())
+                .map_err(io_at(&target))?;
         }
     }
     Ok(())

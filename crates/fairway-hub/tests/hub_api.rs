@@ -114,6 +114,21 @@ fn wrong_revoked_and_expired_codes_are_refused_and_a_revoked_session_ends() {
     assert_eq!(expired.code, ErrorCode::BadCode);
     assert!(expired.message.contains("expired"), "{}", expired.message);
 
+    // A session past its expiry is over.
+    let (_, token) = hub.sign_in(2);
+    client.profile(&token).expect("a fresh session works");
+    db.execute(
+        "UPDATE sessions SET expires_unix = unixepoch() - 1 WHERE exhibitor_id = ?1",
+        [&hub.ids[2]],
+    )
+    .expect("expire the session");
+    let over = api_error(client.profile(&token));
+    assert_eq!(
+        over.code,
+        ErrorCode::SignedOut,
+        "an expired session is refused"
+    );
+
     let no_token = api_error(client.profile("not-a-token"));
     assert_eq!(no_token.code, ErrorCode::SignedOut);
 }
