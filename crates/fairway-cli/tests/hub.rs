@@ -270,3 +270,90 @@ fn review_shows_the_changed_fields_and_approve_and_reject_decide_once() {
     assert_eq!(json["submission"]["state"], "rejected");
     running.stop().expect("stop");
 }
+
+/// Reads the address `fairway hub serve` prints on its first line.
+fn serve(data: &Path) -> (std::process::Child, String) {
+    let mut child = fairway()
+        .args(["hub", "serve", "--listen", "127.0.0.1:0", "--data"])
+        .arg(data)
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("serve starts");
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().expect("stdout"))
+        .read_line(&mut line)
+        .expect("a line");
+    let url = line
+        .split_whitespace()
+        .find(|w| w.starts_with("http://"))
+        .unwrap_or_default()
+        .to_owned();
+    (child, url)
+}
+
+#[test]
+fn every_acknowledged_submission_survives_the_hub_being_killed_mid_stream() {
+    use fairway_hub::api::Submit;
+    use fairway_hub::client::HubClient;
+    use std::time::Duration;
+
+    let dir = tempfile::tempdir().expect("temp");
+    let data = hub_data(dir.path());
+    let codes = dir.path().join("codes.csv");
+    let out = run(fairway()
+        .args(["codes", "issue", "--all", "--data"])
+        .arg(&data)
+        .arg("--out")
+        .arg(&codes));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = std::fs::read_to_string(&codes).expect("codes");
+    let code = text
+        .lines()
+        .nth(1)
+        .and_then(|l| l.rsplit(',').next())
+        .expect("a code")
+        .to_owned();
+
+    let mut acknowledged = Vec::new();
+    for round in 0..10u64 {
+        let (mut child, url) = serve(&data);
+        let client = HubClient::new(&url).expect("client");
+        let session = client.sign_in(&code).expect("sign in");
+        let own = client.profile(&session.token).expect("profile");
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let stopper = {
+            let stop = stop.clone();
+            std::thread::spawn(move || {
+                // Kill somewhere in the middle of the stream, at a different moment each round.
+                std::thread::sleep(Duration::from_millis(40 + 17 * round));
+                let _ = child.kill();
+                let _ = child.wait();
+                stop.store(true, std::sync::atomic::Ordering::SeqCst);
+            })
+        };
+        let mut i = 0;
+        while !stop.load(std::sync::atomic::Ordering::SeqCst) {
+            let mut edit = own.profile.clone();
+            edit.description_en = Some(format!("round {round} edit {i}"));
+            if let Ok(status) = client.submit(
+                &session.token,
+                &Submit {
+                    base_version: own.version,
+                    profile: edit,
+                },
+            ) {
+                acknowledged.push((status.id, format!("round {round} edit {i}")));
+            }
+            i += 1;
+        }
+        stopper.join().expect("stopper");
+    }
+    assert!(acknowledged.len() >= 10, "submissions were acknowledged");
+    let store = fairway_hub::store::Store::open(&data).expect("store after the kills");
+    for (id, text) in &acknowledged {
+        let s = store
+            .submission(*id)
+            .expect("an acknowledged submission is there");
+        assert_eq!(s.profile.description_en.as_deref(), Some(text.as_str()));
+    }
+}
