@@ -595,6 +595,9 @@ fn hub(command: HubCommand) -> Result<(), String> {
     match command {
         HubCommand::Init { source, data } => {
             let report = fairway_hub::init::init(&source, &data).map_err(|e| e.to_string())?;
+            for w in &report.warnings {
+                eprintln!("fairway: warning: {w}");
+            }
             println!(
                 "hub data for fair {} ({} exhibitors) in {}",
                 report.fair_id,
@@ -607,6 +610,11 @@ fn hub(command: HubCommand) -> Result<(), String> {
             let mut opts = fairway_hub::server::ServeOptions::new(&data);
             opts.listen = listen;
             opts.feed = feed;
+            if !listen.ip().is_loopback() {
+                eprintln!(
+                    "fairway: warning: listening on {listen}, beyond this computer: the API is plain HTTP, so keep it on the fair's own network or put a TLS proxy in front"
+                );
+            }
             let running = fairway_hub::server::start(opts).map_err(|e| e.to_string())?;
             println!("fairway hub listening on {}", running.url());
             use std::io::Write as _;

@@ -17,6 +17,8 @@ use crate::{HubError, io_at};
 pub struct InitReport {
     pub fair_id: String,
     pub exhibitors: usize,
+    /// The importer's warnings about the source (unknown columns, ...), one line each.
+    pub warnings: Vec<String>,
 }
 
 /// Creates the hub's data folder `data` from the source folder `source`. Refuses a data folder
@@ -33,7 +35,10 @@ pub fn init(source: &Path, data: &Path) -> Result<InitReport, HubError> {
     }
     let imported = fairway_core::import::load(source)?;
     fs::create_dir_all(data).map_err(io_at(data))?;
-    let result = fill(source, data, &imported.source);
+    let result = fill(source, data, &imported.source).map(|mut report| {
+        report.warnings = imported.warnings.iter().map(ToString::to_string).collect();
+        report
+    });
     if result.is_err() {
         // Leave the folder as empty as we found it.
         let _ = fs::remove_dir_all(data.join(store::SOURCE_DIR));
@@ -70,6 +75,7 @@ fn fill(
     Ok(InitReport {
         fair_id: fair.fair.id.clone(),
         exhibitors: profiles.len(),
+        warnings: Vec::new(),
     })
 }
 
