@@ -3,7 +3,8 @@
 //! [`Policy::window`], each further attempt must wait, twice as long after every further wrong
 //! code. Codes have 140 random bits, so this is not what makes guessing hopeless; it keeps a
 //! guessing script from filling the log and the CPU. A right code from another address is never
-//! delayed: the state is per address, kept in memory (a restart forgets it).
+//! delayed: the state is per address, kept in memory (a restart forgets it). Behind a reverse
+//! proxy every client has the proxy's address, so the hub is meant to be reached directly.
 
 use std::collections::HashMap;
 use std::net::IpAddr;
