@@ -195,9 +195,20 @@ fn a_published_snapshot_installs_from_the_hubs_feed_with_the_approved_descriptio
     let logo = client
         .upload_image(&token, ImageRole::Logo, &png(400, 400, 200))
         .expect("upload");
+    let picture = client
+        .upload_image(&token, ImageRole::Product, &png(1600, 1200, 50))
+        .expect("a product picture");
     let mut edit = own.profile.clone();
     edit.description_en = Some("Hand-made bamboo steamers since 1987.".into());
     edit.logo = Some(logo.name.clone());
+    edit.products.insert(
+        0,
+        fairway_core::edit::ProductEdit {
+            name_en: "Bamboo steamer, 30 cm".into(),
+            image: Some(picture.name.clone()),
+            ..Default::default()
+        },
+    );
     let status = client
         .submit(
             &token,
