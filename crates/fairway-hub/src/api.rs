@@ -121,7 +121,7 @@ pub enum ReviewState {
     Approved,
     /// Refused, with the reviewer's reason.
     Rejected,
-    /// Replaced by a newer submission of the same exhibitor before it was reviewed.
+    /// Replaced before it was reviewed by a newer submission made in the same session.
     Superseded,
 }
 

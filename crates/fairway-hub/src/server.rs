@@ -316,7 +316,8 @@ fn json_body<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, Refusal> 
 }
 
 /// The exhibitor whose session token the request carries.
-async fn signed_in(hub: &Arc<Hub>, headers: &HeaderMap) -> Result<String, Refusal> {
+/// The hash of the request's bearer token, which names its session.
+fn session_hash(headers: &HeaderMap) -> Result<String, Refusal> {
     let token = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
@@ -329,7 +330,11 @@ async fn signed_in(hub: &Arc<Hub>, headers: &HeaderMap) -> Result<String, Refusa
                 "not signed in: sign in with your access code",
             ))
         })?;
-    let hash = codes::token_hash(token);
+    Ok(codes::token_hash(token))
+}
+
+async fn signed_in(hub: &Arc<Hub>, headers: &HeaderMap) -> Result<String, Refusal> {
+    let hash = session_hash(headers)?;
     blocking(hub, move |_, store| {
         store.session(&hash, now().1)?.ok_or_else(|| {
             ApiError::new(
@@ -535,6 +540,7 @@ async fn submit(
 ) -> Answer {
     let bytes = body_bytes(body)?;
     let exhibitor = signed_in(&hub, &headers).await?;
+    let session = session_hash(&headers)?;
     let request: Submit = json_body(&bytes)?;
     let status = blocking(&hub, move |hub, store| {
         let base = hub.base(&exhibitor)?;
@@ -580,7 +586,7 @@ async fn submit(
             return Err(error);
         }
         let normalized = request.profile.normalized(base);
-        match store.submit(&exhibitor, request.base_version, &normalized)? {
+        match store.submit(&exhibitor, &session, request.base_version, &normalized)? {
             SubmitOutcome::Recorded(status) => Ok(status),
             SubmitOutcome::Outdated { current } => Err(outdated(request.base_version, current)),
         }

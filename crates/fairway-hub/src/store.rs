@@ -29,7 +29,12 @@ pub const DB_FILE: &str = "hub.sqlite";
 /// The organiser's copy of the source folder inside the data folder.
 pub const SOURCE_DIR: &str = "source";
 
-const MIGRATIONS: &[M<'static>] = &[M::up(include_str!("schema.sql"))];
+const MIGRATIONS: &[M<'static>] = &[
+    M::up(include_str!("schema.sql")),
+    // The session a submission came from: a new submission supersedes only the pending ones of
+    // its own session, so two people editing one profile both reach the organiser.
+    M::up("ALTER TABLE submissions ADD COLUMN session_hash TEXT;"),
+];
 
 /// Who did something, as the audit log names them.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -454,11 +459,15 @@ impl Store {
             .optional()?)
     }
 
-    /// Records a submission of an already judged profile, superseding the exhibitor's pending
-    /// one. Refuses a base version older than the profile's ([`SubmitOutcome::Outdated`]).
+    /// Records a submission of an already judged profile, made in the session `session_hash`.
+    /// It supersedes the pending submissions of the same session (the same person's earlier
+    /// try); pending ones from other sessions stay pending, and once one of them is approved
+    /// the others are conflicts the organiser sees with both versions. Refuses a base version
+    /// older than the profile's ([`SubmitOutcome::Outdated`]).
     pub fn submit(
         &mut self,
         exhibitor: &str,
+        session_hash: &str,
         base_version: u64,
         profile: &ProfileEdit,
     ) -> Result<SubmitOutcome, HubError> {
@@ -474,13 +483,20 @@ impl Store {
         }
         let superseded = tx.execute(
             "UPDATE submissions SET state = 'superseded', decided = ?2
-             WHERE exhibitor_id = ?1 AND state = 'pending'",
-            params![exhibitor, at],
+             WHERE exhibitor_id = ?1 AND state = 'pending' AND session_hash = ?3",
+            params![exhibitor, at, session_hash],
         )?;
         tx.execute(
-            "INSERT INTO submissions (exhibitor_id, base_version, profile, state, submitted)
-             VALUES (?1, ?2, ?3, 'pending', ?4)",
-            params![exhibitor, i64_of(base_version), to_json(profile)?, at],
+            "INSERT INTO submissions
+                 (exhibitor_id, base_version, profile, state, submitted, session_hash)
+             VALUES (?1, ?2, ?3, 'pending', ?4, ?5)",
+            params![
+                exhibitor,
+                i64_of(base_version),
+                to_json(profile)?,
+                at,
+                session_hash
+            ],
         )?;
         let id = tx.last_insert_rowid();
         audit(

@@ -53,7 +53,7 @@ fn an_exhibitor_signs_in_reads_its_profile_uploads_a_logo_submits_and_sees_the_s
 }
 
 #[test]
-fn a_newer_submission_supersedes_the_pending_one() {
+fn a_newer_submission_from_the_same_session_supersedes_its_pending_one() {
     let hub = TestHub::start(2);
     let client = hub.client();
     let (_, token) = hub.sign_in(0);

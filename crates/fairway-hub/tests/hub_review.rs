@@ -103,7 +103,9 @@ fn a_rejection_records_the_reason_the_exhibitor_then_reads() {
 fn approving_over_a_profile_that_moved_is_a_conflict_until_overwrite() {
     let hub = TestHub::start(2);
     let client = hub.client();
+    // Two people of one exhibitor, each signed in on their own laptop, both edit version 1.
     let (id, token) = hub.sign_in(0);
+    let (_, colleague) = hub.sign_in(0);
     let own = client.profile(&token).expect("profile");
     let mut first = own.profile.clone();
     first.description_en = Some("Approved first.".into());
@@ -116,22 +118,31 @@ fn approving_over_a_profile_that_moved_is_a_conflict_until_overwrite() {
             },
         )
         .expect("submit");
-    let mut store = hub.store();
-    store.approve(s1.id, false).expect("version 2");
-
-    // The API cannot make this state (a submission must be based on the current version, and a
-    // newer one supersedes the pending one); a submission made from version 1 that is still
-    // pending after version 2 exists (restored data, a second path in later) is written directly.
     let mut late = own.profile.clone();
     late.description_en = Some("Made from version 1.".into());
-    let db = rusqlite::Connection::open(hub.data.join("hub.sqlite")).expect("db");
-    db.execute(
-        "INSERT INTO submissions (exhibitor_id, base_version, profile, state, submitted)
-         VALUES (?1, 1, ?2, 'pending', '2026-01-01T00:00:00Z')",
-        rusqlite::params![id, serde_json::to_string(&late).expect("json")],
-    )
-    .expect("a late submission");
-    let late_id = db.last_insert_rowid() as u64;
+    let s2 = client
+        .submit(
+            &colleague,
+            &Submit {
+                base_version: 1,
+                profile: late,
+            },
+        )
+        .expect("the colleague's submission is taken too");
+    let states: Vec<_> = client
+        .submissions(&token)
+        .expect("statuses")
+        .into_iter()
+        .map(|s| (s.id, s.state))
+        .collect();
+    assert_eq!(
+        states,
+        [(s2.id, ReviewState::Pending), (s1.id, ReviewState::Pending)],
+        "another session's submission supersedes nothing: both reach the organiser"
+    );
+    let mut store = hub.store();
+    store.approve(s1.id, false).expect("version 2");
+    let late_id = s2.id;
 
     let review = fairway_hub::review::review(&store, late_id).expect("review");
     assert!(review.conflict, "the profile moved from 1 to 2");
