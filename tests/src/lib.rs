@@ -662,3 +662,75 @@ where
             .unwrap_or_else(|_| panic!("the scenario did not finish within {limit:?}"));
     });
 }
+
+/// Memory of a process and all its descendants, in MiB.
+#[derive(Debug, Clone)]
+pub struct TreeMemory {
+    /// Sum of VmRSS: pages shared between the processes (WebKit's libraries) count once each.
+    pub rss: f64,
+    /// Sum of Pss (`smaps_rollup`): shared pages split between the processes that map them,
+    /// so the sum is what the tree costs the machine.
+    pub pss: f64,
+    /// Each process: name, RSS, PSS.
+    pub parts: Vec<(String, f64, f64)>,
+}
+
+fn kib_field(text: &str, field: &str) -> f64 {
+    text.lines()
+        .find_map(|l| l.strip_prefix(field))
+        .and_then(|v| v.split_whitespace().next())
+        .and_then(|v| v.parse::<f64>().ok())
+        .unwrap_or(0.0)
+        / 1024.0
+}
+
+pub fn tree_memory(root: u32) -> TreeMemory {
+    let mut memory = TreeMemory {
+        rss: 0.0,
+        pss: 0.0,
+        parts: Vec::new(),
+    };
+    let mut stack = vec![root];
+    while let Some(pid) = stack.pop() {
+        let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+        let rollup =
+            std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")).unwrap_or_default();
+        let name = status
+            .lines()
+            .find_map(|l| l.strip_prefix("Name:"))
+            .unwrap_or("?")
+            .trim()
+            .to_owned();
+        let (rss, pss) = (kib_field(&status, "VmRSS:"), kib_field(&rollup, "Pss:"));
+        memory.rss += rss;
+        memory.pss += pss;
+        memory.parts.push((name, rss, pss));
+        stack.extend(children(pid));
+    }
+    memory
+}
+
+fn children(pid: u32) -> Vec<u32> {
+    let mut out = Vec::new();
+    let Ok(tasks) = std::fs::read_dir(format!("/proc/{pid}/task")) else {
+        return out;
+    };
+    for task in tasks.flatten() {
+        let list = std::fs::read_to_string(task.path().join("children")).unwrap_or_default();
+        out.extend(
+            list.split_whitespace()
+                .filter_map(|p| p.parse::<u32>().ok()),
+        );
+    }
+    out
+}
+
+/// The pid of the kiosk process under test, found by its executable.
+pub fn kiosk_pid() -> Option<u32> {
+    let bin = kiosk_binary().canonicalize().ok()?;
+    std::fs::read_dir("/proc").ok()?.flatten().find_map(|e| {
+        let pid: u32 = e.file_name().to_str()?.parse().ok()?;
+        let exe = std::fs::read_link(e.path().join("exe")).ok()?;
+        (exe == bin).then_some(pid)
+    })
+}
