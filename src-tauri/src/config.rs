@@ -9,6 +9,7 @@
 //! snapshot = "/var/lib/fairway/current.sqlite"   # relative paths are relative to this file
 //! fullscreen = true
 //! software_rendering = false   # true: paint without the GPU (for machines with none)
+//! web_memory_limit_mb = 384    # WebKit's web process releases caches above a third of this
 //!
 //! # Snapshot updates (all four together; `feed` turns them on)
 //! feed = "http://hub.local:8787/feed"   # or a folder: "/media/usb/fairway-feed"
@@ -59,7 +60,7 @@ impl Default for KioskConfig {
 }
 
 /// The whole configuration: what the interface sees plus where the snapshot is.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Settings {
     pub kiosk: KioskConfig,
     /// `None`: the demo fair.
@@ -70,8 +71,31 @@ pub struct Settings {
     /// (BENCHMARKS.md, "Kiosk"). Off unless configured: with it on, WebKitWebDriver's window
     /// screenshots hang on some screens, which the end-to-end tests depend on.
     pub software_rendering: bool,
+    /// The memory WebKit's web process keeps to, in MB: over a third of it WebKit releases
+    /// caches, over half it tries harder, it never kills the page. 0: WebKit's own default,
+    /// min(3 GB, RAM), which lets a kiosk grow past 1 GB (BENCHMARKS.md, "Kiosk", run 4).
+    pub web_memory_limit_mb: u32,
     /// `None`: the kiosk does not update itself.
     pub update: Option<UpdateSettings>,
+}
+
+/// The web process's memory limit when none is configured.
+pub const DEFAULT_WEB_MEMORY_LIMIT_MB: u32 = 384;
+/// Below this WebKit would be releasing caches all the time.
+pub const MIN_WEB_MEMORY_LIMIT_MB: u32 = 128;
+/// WebKit's own ceiling for its default.
+pub const MAX_WEB_MEMORY_LIMIT_MB: u32 = 3072;
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            kiosk: KioskConfig::default(),
+            snapshot: None,
+            software_rendering: false,
+            web_memory_limit_mb: DEFAULT_WEB_MEMORY_LIMIT_MB,
+            update: None,
+        }
+    }
 }
 
 impl Settings {
@@ -200,6 +224,20 @@ fn parse(text: &str, base: &Path) -> Result<Settings, KeyProblem> {
             "software_rendering" => {
                 settings.software_rendering = boolean("software_rendering", value)?;
             }
+            "web_memory_limit_mb" => {
+                settings.web_memory_limit_mb = value
+                    .as_integer()
+                    .and_then(|n| u32::try_from(n).ok())
+                    .filter(|&n| n == 0 || (MIN_WEB_MEMORY_LIMIT_MB..=MAX_WEB_MEMORY_LIMIT_MB).contains(&n))
+                    .ok_or_else(|| {
+                        (
+                            Some("web_memory_limit_mb"),
+                            format!(
+                                "expected 0 (WebKit's default) or a number of MB from {MIN_WEB_MEMORY_LIMIT_MB} to {MAX_WEB_MEMORY_LIMIT_MB}, found {value}"
+                            ),
+                        )
+                    })?;
+            }
             "feed" => {
                 let f = string("feed", value)?;
                 feed = Some(if f.starts_with("http://") || f.starts_with("https://") {
@@ -249,7 +287,7 @@ fn parse(text: &str, base: &Path) -> Result<Settings, KeyProblem> {
                 return Err((
                     None,
                     format!(
-                        "unknown key {key:?} (known: kiosk_id, location_en, location_zh, language, idle_seconds, snapshot, fullscreen, software_rendering, feed, pubkeys, poll_seconds, data_dir)"
+                        "unknown key {key:?} (known: kiosk_id, location_en, location_zh, language, idle_seconds, snapshot, fullscreen, software_rendering, web_memory_limit_mb, feed, pubkeys, poll_seconds, data_dir)"
                     ),
                 ));
             }
@@ -336,10 +374,11 @@ mod tests {
         let (dir, path) = write(
             "kiosk_id = \"N1-01\"\nlocation_en = \"Hall N1\"\nlocation_zh = \"N1馆\"\n\
              language = \"zh\"\nidle_seconds = 90\nsnapshot = \"feed/x.sqlite\"\nfullscreen = true\n\
-             software_rendering = true\n",
+             software_rendering = true\nweb_memory_limit_mb = 256\n",
         );
         let settings = load(&path).expect("the file is valid");
         assert!(settings.software_rendering);
+        assert_eq!(settings.web_memory_limit_mb, 256);
         assert_eq!(
             settings.kiosk,
             KioskConfig {
@@ -386,6 +425,10 @@ mod tests {
                 "kiosk.toml: fullscreen: expected true or false",
             ),
             ("kiosk_id = \"\"", "kiosk.toml: kiosk_id: must not be empty"),
+            (
+                "web_memory_limit_mb = 16",
+                "kiosk.toml: web_memory_limit_mb: expected 0 (WebKit's default) or a number of MB from 128 to 3072",
+            ),
             ("kiosk_id = 7", "kiosk.toml: kiosk_id: expected a string"),
             ("idle = 60", "kiosk.toml: unknown key \"idle\""),
             (

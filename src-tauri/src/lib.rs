@@ -222,6 +222,7 @@ pub fn app<R: Runtime>(
     let look = window::Look {
         fullscreen: config.fullscreen,
         software_rendering: settings.software_rendering,
+        web_memory_limit_mb: settings.web_memory_limit_mb,
     };
     builder
         .invoke_handler(tauri::generate_handler![

@@ -23,9 +23,13 @@ pub struct Look {
     pub fullscreen: bool,
     /// Paint without the GPU (see `config.rs`).
     pub software_rendering: bool,
+    /// The web process's memory limit in MB (see `config.rs`); 0 leaves WebKit's default.
+    pub web_memory_limit_mb: u32,
 }
 
 pub fn open<R: Runtime>(app: &AppHandle<R>, config: Look) -> tauri::Result<()> {
+    #[cfg(target_os = "linux")]
+    wry::set_web_process_memory_limit_mb(config.web_memory_limit_mb);
     let window = WebviewWindowBuilder::new(app, MAIN, WebviewUrl::App("index.html".into()))
         .title("Fairway")
         .inner_size(1280.0, 800.0)
