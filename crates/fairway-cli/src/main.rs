@@ -136,6 +136,120 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// The hub: master data, the exhibitor API and the published feed.
+    Hub {
+        #[command(subcommand)]
+        command: HubCommand,
+    },
+    /// Exhibitors' access codes for the hub.
+    Codes {
+        #[command(subcommand)]
+        command: CodesCommand,
+    },
+    /// The organiser's review of exhibitors' submitted changes.
+    Review {
+        #[command(subcommand)]
+        command: ReviewCommand,
+    },
+    /// Build and sign the next snapshot from the hub's master data (approved changes included).
+    Publish {
+        /// The hub's data folder.
+        #[arg(long)]
+        data: PathBuf,
+        /// The minisign secret key (from `fairway keygen`).
+        #[arg(long)]
+        key: PathBuf,
+        /// The feed folder the kiosks (or `fairway hub serve --feed`) read.
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum HubCommand {
+    /// Create the hub's data folder from a fair source folder (validated first).
+    Init {
+        source: PathBuf,
+        /// A new or empty folder.
+        #[arg(long)]
+        data: PathBuf,
+    },
+    /// Serve the exhibitor API and the feed; prints the address it listens on.
+    Serve {
+        #[arg(long)]
+        data: PathBuf,
+        /// Loopback by default; port 0 picks a free port.
+        #[arg(long, default_value = "127.0.0.1:8787")]
+        listen: std::net::SocketAddr,
+        /// The published feed folder served under /feed; defaults to DATA/feed.
+        #[arg(long)]
+        feed: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum CodesCommand {
+    /// Write new access codes (shown once) to a new CSV file; replaces older codes.
+    Issue {
+        #[arg(long)]
+        data: PathBuf,
+        #[arg(long, conflicts_with = "all", required_unless_present = "all")]
+        exhibitor: Option<String>,
+        /// Every exhibitor.
+        #[arg(long)]
+        all: bool,
+        /// The CSV file to create (exhibitor_id,name,code), readable by its owner only.
+        #[arg(long)]
+        out: PathBuf,
+        /// The codes stop working after this many days.
+        #[arg(long)]
+        valid_days: Option<u32>,
+    },
+    /// Revoke an exhibitor's access code and end its sessions.
+    Revoke {
+        #[arg(long)]
+        data: PathBuf,
+        #[arg(long)]
+        exhibitor: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum ReviewCommand {
+    /// Submissions waiting for review (all of them with --all).
+    List {
+        #[arg(long)]
+        data: PathBuf,
+        #[arg(long)]
+        all: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// One submission: what it changes, field by field, and any conflict.
+    Show {
+        id: u64,
+        #[arg(long)]
+        data: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Apply a submission to the master profile (version + 1).
+    Approve {
+        id: u64,
+        #[arg(long)]
+        data: PathBuf,
+        /// Approve although the profile changed since the submission was made.
+        #[arg(long)]
+        overwrite: bool,
+    },
+    /// Refuse a submission; the exhibitor reads the reason.
+    Reject {
+        id: u64,
+        #[arg(long)]
+        data: PathBuf,
+        #[arg(long)]
+        reason: String,
+    },
 }
 
 fn main() -> ExitCode {
@@ -336,6 +450,22 @@ fn run(command: Command) -> Result<(), String> {
             pubkey,
             max_size,
         } => install(&feed, &data, &pubkey, max_size),
+        Command::Hub { command } => hub(command),
+        Command::Codes { command } => codes(command),
+        Command::Review { command } => review(command),
+        Command::Publish { data, key, out } => {
+            let mut store = open_hub(&data)?;
+            let published =
+                fairway_hub::publish::publish(&mut store, &key, &out).map_err(|e| e.to_string())?;
+            println!(
+                "published sequence {} ({} exhibitors) as {} in {:.1} s",
+                published.sequence,
+                published.exhibitors,
+                published.snapshot.display(),
+                published.elapsed.as_secs_f64()
+            );
+            Ok(())
+        }
         Command::Keygen { out } => {
             let (public, secret) = snapshot::keygen(&out).map_err(|e| e.to_string())?;
             println!("public key: {}", public.display());
@@ -454,6 +584,192 @@ fn card(
     out.write_all(text.as_bytes())
         .and_then(|()| out.flush())
         .map_err(|e| format!("writing the card to stdout: {e}"))
+}
+
+fn open_hub(data: &std::path::Path) -> Result<fairway_hub::store::Store, String> {
+    fairway_hub::store::Store::open(data).map_err(|e| e.to_string())
+}
+
+/// `fairway hub init|serve`.
+fn hub(command: HubCommand) -> Result<(), String> {
+    match command {
+        HubCommand::Init { source, data } => {
+            let report = fairway_hub::init::init(&source, &data).map_err(|e| e.to_string())?;
+            for w in &report.warnings {
+                eprintln!("fairway: warning: {w}");
+            }
+            println!(
+                "hub data for fair {} ({} exhibitors) in {}",
+                report.fair_id,
+                report.exhibitors,
+                data.display()
+            );
+            Ok(())
+        }
+        HubCommand::Serve { data, listen, feed } => {
+            let mut opts = fairway_hub::server::ServeOptions::new(&data);
+            opts.listen = listen;
+            opts.feed = feed;
+            if !listen.ip().is_loopback() {
+                eprintln!(
+                    "fairway: warning: listening on {listen}, beyond this computer: the API is plain HTTP, so keep it on the fair's own network or put a TLS proxy in front"
+                );
+            }
+            let running = fairway_hub::server::start(opts).map_err(|e| e.to_string())?;
+            println!("fairway hub listening on {}", running.url());
+            use std::io::Write as _;
+            let _ = std::io::stdout().flush();
+            running.wait().map_err(|e| e.to_string())
+        }
+    }
+}
+
+/// `fairway codes issue|revoke`.
+fn codes(command: CodesCommand) -> Result<(), String> {
+    use fairway_hub::codes::Recipients;
+    match command {
+        CodesCommand::Issue {
+            data,
+            exhibitor,
+            all,
+            out,
+            valid_days,
+        } => {
+            let recipients = match (exhibitor, all) {
+                (Some(id), false) => Recipients::One(id),
+                (None, true) => Recipients::All,
+                _ => return Err("give --exhibitor ID or --all".to_owned()),
+            };
+            let mut store = open_hub(&data)?;
+            let n = fairway_hub::codes::issue(&mut store, &recipients, &out, valid_days)
+                .map_err(|e| e.to_string())?;
+            println!(
+                "wrote {n} access code{} to {} (shown once: hand them out, then delete the file)",
+                if n == 1 { "" } else { "s" },
+                out.display()
+            );
+            Ok(())
+        }
+        CodesCommand::Revoke { data, exhibitor } => {
+            let mut store = open_hub(&data)?;
+            store.revoke_code(&exhibitor).map_err(|e| e.to_string())?;
+            println!("revoked the access code of {exhibitor} and ended its sessions");
+            Ok(())
+        }
+    }
+}
+
+/// `fairway review list|show|approve|reject`.
+fn review(command: ReviewCommand) -> Result<(), String> {
+    match command {
+        ReviewCommand::List { data, all, json } => {
+            let store = open_hub(&data)?;
+            let list = store.review_list(all).map_err(|e| e.to_string())?;
+            let mut rows = Vec::new();
+            for s in &list {
+                let current = store
+                    .profile(&s.exhibitor_id)
+                    .map_err(|e| e.to_string())?
+                    .map_or(0, |(v, _)| v);
+                rows.push((s, current));
+            }
+            if json {
+                let items: Vec<_> = rows
+                    .iter()
+                    .map(|(s, current)| {
+                        serde_json::json!({
+                            "id": s.id,
+                            "exhibitor_id": s.exhibitor_id,
+                            "name_en": s.profile.name_en,
+                            "base_version": s.base_version,
+                            "current_version": current,
+                            "conflict": s.state == fairway_hub::api::ReviewState::Pending
+                                && *current != s.base_version,
+                            "state": s.state,
+                            "reason": s.reason,
+                            "submitted": s.submitted,
+                            "decided": s.decided,
+                        })
+                    })
+                    .collect();
+                return print_json(&serde_json::json!({ "submissions": items }));
+            }
+            for (s, current) in &rows {
+                let conflict = if s.state == fairway_hub::api::ReviewState::Pending
+                    && *current != s.base_version
+                {
+                    format!("  CONFLICT: profile is at version {current}")
+                } else {
+                    String::new()
+                };
+                println!(
+                    "{:>5}  {:<10} {:<10} {}  from version {}  {}{conflict}",
+                    s.id,
+                    s.state.as_str(),
+                    s.exhibitor_id,
+                    s.submitted,
+                    s.base_version,
+                    s.profile.name_en
+                );
+            }
+            if rows.is_empty() {
+                println!("no submissions waiting for review");
+            }
+            Ok(())
+        }
+        ReviewCommand::Show { id, data, json } => {
+            let store = open_hub(&data)?;
+            let review = fairway_hub::review::review(&store, id).map_err(|e| e.to_string())?;
+            if json {
+                return print_json(&review);
+            }
+            let s = &review.submission;
+            println!(
+                "submission {} by {} ({}), {}, made from version {}; the profile is at version {}",
+                s.id,
+                s.exhibitor_id,
+                s.state.as_str(),
+                s.submitted,
+                s.base_version,
+                review.current_version
+            );
+            if let Some(reason) = &s.reason {
+                println!("reason: {reason}");
+            }
+            if review.conflict {
+                println!(
+                    "CONFLICT: the profile changed since this submission was made; below, current is version {} and submitted is what the exhibitor sent from version {}",
+                    review.current_version, s.base_version
+                );
+            }
+            let show = |v: &Option<String>| v.clone().unwrap_or_else(|| "(empty)".to_owned());
+            for change in &review.changes {
+                println!("{}:", change.field);
+                println!("  current:   {}", show(&change.current));
+                println!("  submitted: {}", show(&change.submitted));
+            }
+            if review.changes.is_empty() {
+                println!("no field differs from the current profile");
+            }
+            Ok(())
+        }
+        ReviewCommand::Approve {
+            id,
+            data,
+            overwrite,
+        } => {
+            let mut store = open_hub(&data)?;
+            let version = store.approve(id, overwrite).map_err(|e| e.to_string())?;
+            println!("approved submission {id}: the profile is now version {version}");
+            Ok(())
+        }
+        ReviewCommand::Reject { id, data, reason } => {
+            let mut store = open_hub(&data)?;
+            store.reject(id, &reason).map_err(|e| e.to_string())?;
+            println!("rejected submission {id}");
+            Ok(())
+        }
+    }
 }
 
 fn open(path: &std::path::Path) -> Result<Snapshot, String> {

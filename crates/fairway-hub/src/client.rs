@@ -100,6 +100,19 @@ impl HubClient {
         role: ImageRole,
         bytes: &[u8],
     ) -> Result<UploadedImage, ClientError> {
+        // The hub answers 413 before reading such a body and closes the connection, which a
+        // client still sending sees as a broken pipe ("unreachable", and the editor would retry
+        // forever). The same refusal is given here without sending.
+        if bytes.len() > crate::api::MAX_BODY_BYTES {
+            return Err(ClientError::Api(ApiError::new(
+                crate::api::ErrorCode::TooLarge,
+                format!(
+                    "the picture is {} bytes; the hub takes at most {} bytes (5 MiB)",
+                    bytes.len(),
+                    fairway_core::media::MAX_FILE_BYTES
+                ),
+            )));
+        }
         let url = format!("{}?role={}", self.url("/images"), role.as_str());
         let request =
             auth(self.agent.post(url), token).header("content-type", "application/octet-stream");
