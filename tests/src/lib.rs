@@ -53,6 +53,26 @@ pub fn kiosk_binary() -> PathBuf {
     bin
 }
 
+/// The organiser's `fairway` binary (hub, codes, review, publish): `$FAIRWAY_BIN`, else the one
+/// cargo built next to this test binary (`cargo build -p fairway-cli`).
+pub fn fairway_binary() -> PathBuf {
+    if let Some(p) = std::env::var_os("FAIRWAY_BIN") {
+        return PathBuf::from(p);
+    }
+    let exe = std::env::current_exe().expect("the test binary knows its path");
+    let profile_dir = exe
+        .parent()
+        .and_then(Path::parent)
+        .expect("test binaries live in target/<profile>/deps");
+    let bin = profile_dir.join(format!("fairway{}", std::env::consts::EXE_SUFFIX));
+    assert!(
+        bin.is_file(),
+        "{} is missing: build it first with `cargo build -p fairway-cli`",
+        bin.display()
+    );
+    bin
+}
+
 /// Where the end-to-end tests write their screenshots: `$FAIRWAY_SCREENSHOTS_DIR`, or
 /// `target/screenshots` next to the test binary's `target/<profile>/deps`.
 pub fn screenshot_dir() -> PathBuf {
