@@ -129,6 +129,24 @@ async fn sign_in(app: &Kiosk, code: &str) {
     app.tap("[data-testid=sign-in-submit]").await;
 }
 
+/// Lets the pictures in view decode and two frames paint them (WebKitWebDriver's screenshot
+/// shows the last painted frame), then saves the window as `name` in the screenshot folder.
+async fn shot(app: &Kiosk, name: &str) {
+    app.eval_async(
+        "const done = arguments[arguments.length - 1]; \
+         const inView = [...document.images].filter(i => { \
+           const r = i.getBoundingClientRect(); \
+           return r.bottom > 0 && r.top < innerHeight && r.width > 0; }); \
+         const settle = i => Promise.race([i.decode().catch(() => null), \
+           new Promise(r => setTimeout(r, 3000))]); \
+         Promise.all(inView.map(settle)) \
+           .then(() => requestAnimationFrame(() => requestAnimationFrame(() => done(true))));",
+    )
+    .await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    app.screenshot(&screenshot_dir().join(name)).await;
+}
+
 async fn wait_saved(app: &Kiosk) {
     app.wait_until(
         "the draft acknowledged the newest change",
@@ -154,8 +172,7 @@ fn a_wrong_access_code_is_shown_as_not_valid() {
             text.contains("not valid"),
             "plain words for a wrong code: {text}"
         );
-        app.screenshot(&screenshot_dir().join("editor-en-sign-in-wrong-code.png"))
-            .await;
+        shot(&app, "editor-en-sign-in-wrong-code.png").await;
         app.close().await;
     });
 }
@@ -166,10 +183,9 @@ fn an_exhibitor_edits_description_and_logo_and_the_kiosk_shows_them_after_approv
         let dir = tempfile::tempdir().expect("a temporary folder");
         let (hub, code, data) = hub(dir.path());
         let logo = new_logo(dir.path());
-        let shots = screenshot_dir();
 
         let app = exhibitor_mode(dir.path(), &hub.url).await;
-        app.screenshot(&shots.join("editor-en-sign-in.png")).await;
+        shot(&app, "editor-en-sign-in.png").await;
         sign_in(&app, &code).await;
         app.wait_for("[data-testid=screen-editor]").await;
         app.wait_for("[data-testid=preview-qr]").await;
@@ -209,7 +225,8 @@ fn an_exhibitor_edits_description_and_logo_and_the_kiosk_shows_them_after_approv
         wait_saved(&app).await;
         let saved = app.text("[data-testid=save-state]").await;
         assert!(saved.contains("Saved"), "the indicator says Saved: {saved}");
-        app.screenshot(&shots.join("editor-en-editor.png")).await;
+        app.eval("window.scrollTo(0, 0); return true").await;
+        shot(&app, "editor-en-editor.png").await;
         app.client
             .execute(
                 "document.querySelector('[data-testid=preview-card]').scrollIntoView(); return true",
@@ -217,15 +234,14 @@ fn an_exhibitor_edits_description_and_logo_and_the_kiosk_shows_them_after_approv
             )
             .await
             .expect("scrolls");
-        app.screenshot(&shots.join("editor-en-preview-qr.png"))
-            .await;
+        shot(&app, "editor-en-preview-qr.png").await;
         app.tap("[data-testid=toggle-language]").await;
         app.wait_until(
             "the editor speaks Chinese",
             "return document.querySelector('[data-testid=submit]')?.textContent.includes('提交审核')",
         )
         .await;
-        app.screenshot(&shots.join("editor-zh-editor.png")).await;
+        shot(&app, "editor-zh-editor.png").await;
         app.tap("[data-testid=toggle-language]").await;
 
         app.tap("[data-testid=submit]").await;
@@ -241,8 +257,7 @@ fn an_exhibitor_edits_description_and_logo_and_the_kiosk_shows_them_after_approv
             )
             .await;
         let id = pending.as_str().expect("an id").to_owned();
-        app.screenshot(&shots.join("editor-en-submission-pending.png"))
-            .await;
+        shot(&app, "editor-en-submission-pending.png").await;
 
         let approved = fairway(&[
             "review".as_ref(),
@@ -260,8 +275,7 @@ fn an_exhibitor_edits_description_and_logo_and_the_kiosk_shows_them_after_approv
             ),
         )
         .await;
-        app.screenshot(&shots.join("editor-en-submission-approved.png"))
-            .await;
+        shot(&app, "editor-en-submission-approved.png").await;
         app.close().await;
         drop(hub);
 
@@ -315,9 +329,7 @@ fn an_exhibitor_edits_description_and_logo_and_the_kiosk_shows_them_after_approv
             logo_src.is_some_and(|s| s.contains("/asset/")),
             "the logo comes from the snapshot"
         );
-        kiosk
-            .screenshot(&shots.join("editor-kiosk-after-publish.png"))
-            .await;
+        shot(&kiosk, "editor-kiosk-after-publish.png").await;
         kiosk.close().await;
     });
 }
