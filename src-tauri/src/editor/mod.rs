@@ -544,3 +544,174 @@ impl From<fairway_core::draft::DraftError> for CommandError {
         CommandError::new(ErrorCode::Draft, e.to_string())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use fairway_core::edit::FixedFields;
+
+    /// An editor signed in to a hub that is not there (port 9 on loopback).
+    fn editor() -> (tempfile::TempDir, Editor) {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let mut store = DraftStore::open(&dir.path().join("draft.sqlite")).expect("opens");
+        let account = Account {
+            hub: "http://127.0.0.1:9".into(),
+            exhibitor: "E0001".into(),
+        };
+        store
+            .sign_in(
+                &account,
+                &Session {
+                    token: "t".into(),
+                    expires: "2099-01-01T00:00:00Z".into(),
+                },
+            )
+            .expect("signed in");
+        let profile = ProfileEdit {
+            name_en: "Acme".into(),
+            ..ProfileEdit::default()
+        };
+        let base = HubBase {
+            version: 3,
+            profile: profile.clone(),
+            fixed: FixedFields {
+                id: "E0001".into(),
+                country: Some("CN".into()),
+                pavilion: None,
+                booths: vec!["N1-A01".into()],
+                categories: vec![],
+            },
+            fair_id: "wcf".into(),
+            fair_name_en: "Fair".into(),
+            fair_name_zh: "展会".into(),
+        };
+        store.set_base(&account, &base).expect("base kept");
+        store.save(&account, &profile).expect("saved");
+        let editor = Editor::new(store, None);
+        editor.set_account(Some(account)).expect("current account");
+        (dir, editor)
+    }
+
+    fn png(width: u32, height: u32) -> Vec<u8> {
+        let img = image::RgbaImage::from_pixel(width, height, image::Rgba([200, 30, 30, 255]));
+        let mut bytes = std::io::Cursor::new(Vec::new());
+        img.write_to(&mut bytes, image::ImageFormat::Png)
+            .expect("encodes");
+        bytes.into_inner()
+    }
+
+    #[test]
+    fn a_fake_png_a_50_mb_file_and_a_bomb_are_refused_with_the_media_checks_words() {
+        let (_dir, editor) = editor();
+        let bomb = {
+            let big: image::ImageBuffer<image::Rgba<u16>, Vec<u16>> =
+                image::ImageBuffer::new(3000, 3000);
+            let mut bytes = std::io::Cursor::new(Vec::new());
+            image::DynamicImage::ImageRgba16(big)
+                .write_to(&mut bytes, image::ImageFormat::Png)
+                .expect("encodes");
+            bytes.into_inner()
+        };
+        let mut fifty = png(10, 10);
+        fifty.resize(50 * 1024 * 1024, 0);
+        let cases: [(&[u8], &str); 3] = [
+            (b"GIF89a, named logo.png", "not a PNG or JPEG file"),
+            (&fifty, "more than the 5242880 bytes (5 MiB) allowed"),
+            (&bomb, "64 MiB"),
+        ];
+        for (bytes, expected) in cases {
+            let error = editor
+                .choose_image(ImageRole::Logo, bytes)
+                .expect_err("refused");
+            assert_eq!(error.code, ErrorCode::BadImage);
+            assert!(
+                error.message.contains(expected),
+                "{expected:?} in {:?}",
+                error.message
+            );
+        }
+    }
+
+    #[test]
+    fn a_chosen_picture_is_re_encoded_kept_in_the_draft_and_found_by_its_hash() {
+        let (_dir, editor) = editor();
+        let preview = editor
+            .choose_image(ImageRole::Logo, &png(900, 300))
+            .expect("a good logo");
+        assert_eq!(
+            (preview.width, preview.height),
+            (512, 171),
+            "logos are at most 512 px"
+        );
+        assert!(preview.name.ends_with(".png"));
+        let (mime, bytes) = editor
+            .image_by_sha256(&preview.sha256)
+            .expect("served from the draft");
+        assert_eq!(mime, "image/png");
+        assert_eq!(bytes.len() as u32, preview.bytes);
+    }
+
+    #[test]
+    fn a_submit_while_the_hub_is_unreachable_is_queued_and_listed_as_waiting() {
+        let (_dir, editor) = editor();
+        let edit = ProfileEdit {
+            name_en: "Acme".into(),
+            description_en: Some("<script>stays text</script>".into()),
+            ..ProfileEdit::default()
+        };
+        editor.save(&edit).expect("saved");
+        let outcome = editor.submit(&edit).expect("an outcome, not an error");
+        assert_eq!(outcome.kind, SubmitKind::Queued, "{}", outcome.message);
+        assert!(
+            outcome.message.contains("cannot be reached"),
+            "{}",
+            outcome.message
+        );
+        let list = editor.submissions().expect("the list, from the draft");
+        assert_eq!(list.queued.len(), 1, "the submission waits on the laptop");
+        assert!(list.offline.is_some(), "and the list says the hub is away");
+        let state = editor
+            .state(&editor.account().expect("signed in"))
+            .expect("state");
+        assert_eq!(state.draft, edit, "the draft is kept");
+        assert_eq!(state.queued, 1);
+    }
+
+    #[test]
+    fn an_edit_with_bad_fields_is_refused_before_anything_is_sent() {
+        let (_dir, editor) = editor();
+        let edit = ProfileEdit {
+            name_en: "Acme".into(),
+            website: Some("http://plain.example".into()),
+            ..ProfileEdit::default()
+        };
+        let outcome = editor.submit(&edit).expect("an outcome");
+        assert_eq!(outcome.kind, SubmitKind::Refused);
+        assert_eq!(outcome.fields.len(), 1);
+        assert_eq!(outcome.fields[0].field, "website");
+    }
+
+    #[test]
+    fn hub_errors_become_codes_the_sign_in_screen_words_plainly() {
+        let mut slow = ApiError::new(HubCode::SlowDown, "Too many wrong codes.");
+        slow.retry_after_s = Some(30);
+        let error = client_error(ClientError::Api(slow));
+        assert_eq!(error.code, ErrorCode::SlowDown);
+        assert!(
+            error.message.contains("Try again in 30 s."),
+            "{}",
+            error.message
+        );
+        let wrong = client_error(ClientError::Api(ApiError::new(HubCode::BadCode, "wrong")));
+        assert_eq!(wrong.code, ErrorCode::BadCode);
+        let away = HubClient::new("http://127.0.0.1:9")
+            .expect("an address")
+            .sign_in("code")
+            .expect_err("nobody listens");
+        assert_eq!(client_error(away).code, ErrorCode::Unreachable);
+        assert_eq!(
+            client_error(HubClient::new("hub.local").expect_err("no scheme")).code,
+            ErrorCode::BadAddress
+        );
+    }
+}
