@@ -276,6 +276,41 @@ fn an_exhibitor_edits_description_and_logo_and_the_kiosk_shows_them_after_approv
         )
         .await;
         shot(&app, "editor-en-submission-approved.png").await;
+
+        // A second change, rejected with a reason the exhibitor reads in the list.
+        let title = app.wait_for("[data-testid='field-title_en']").await;
+        title.clear().await.expect("the title clears");
+        title
+            .send_keys("Head of <b>Everything</b>")
+            .await
+            .expect("the title is typed");
+        wait_saved(&app).await;
+        app.tap("[data-testid=submit]").await;
+        let second = app
+            .wait_until(
+                "the second submission is pending",
+                &format!(
+                    "const s = document.querySelector('[data-testid=submission][data-state=pending]'); return s && s.dataset.id !== '{id}' && s.dataset.id"
+                ),
+            )
+            .await;
+        let second = second.as_str().expect("an id").to_owned();
+        fairway(&[
+            "review".as_ref(),
+            "reject".as_ref(),
+            second.as_ref(),
+            "--reason".as_ref(),
+            "Titles are for people, not markup.".as_ref(),
+            "--data".as_ref(),
+            data.as_os_str(),
+        ]);
+        app.tap("[data-testid=submissions-refresh]").await;
+        app.wait_until(
+            "the rejection and its reason reach the editor",
+            "return document.querySelector('[data-testid=submission][data-state=rejected] [data-testid=submission-reason]')?.textContent.includes('Titles are for people, not markup.')",
+        )
+        .await;
+        shot(&app, "editor-en-submission-rejected.png").await;
         app.close().await;
         drop(hub);
 

@@ -470,6 +470,7 @@ impl Editor {
                 if let Ok(json) = serde_json::to_string(&items) {
                     self.store()?.set_statuses(&account, &json)?;
                 }
+                self.follow_approval(&client, &session.token, &account, &items)?;
                 (items, None)
             }
             Err(e) if e.is_unreachable() => {
@@ -496,6 +497,44 @@ impl Editor {
             queued,
             offline,
         })
+    }
+
+    /// When the organiser approved this exhibitor's own change made on the current base, the
+    /// hub's next version is that change: it becomes the base of the next submission (the
+    /// draft is not touched). Only that one step is followed; any other change at the hub
+    /// leaves the base alone, so the next submission is refused as outdated rather than
+    /// silently overwriting the organiser's edit.
+    fn follow_approval(
+        &self,
+        client: &HubClient,
+        token: &str,
+        account: &Account,
+        items: &[fairway_hub::api::SubmissionStatus],
+    ) -> Result<(), CommandError> {
+        let Some(base) = self.store()?.base(account)? else {
+            return Ok(());
+        };
+        let approved_on_base = items.iter().any(|s| {
+            s.state == fairway_hub::api::ReviewState::Approved && s.base_version == base.version
+        });
+        if !approved_on_base {
+            return Ok(());
+        }
+        let Ok(profile) = client.profile(token) else {
+            return Ok(());
+        };
+        if profile.version == base.version + 1 {
+            let next = HubBase {
+                version: profile.version,
+                profile: profile.profile,
+                fixed: profile.fixed,
+                fair_id: profile.fair_id,
+                fair_name_en: profile.fair_name_en,
+                fair_name_zh: profile.fair_name_zh,
+            };
+            self.store()?.set_base(account, &next)?;
+        }
+        Ok(())
     }
 
     /// Forgets the session on this laptop; the draft stays for the next sign-in.
