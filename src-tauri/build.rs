@@ -1,5 +1,6 @@
 //! Generates the app's permission manifest: exactly the commands the interface invokes, nothing
-//! else, so the capability file can grant them one by one.
+//! else, so the capability files can grant them one by one (the kiosk's read-only commands to
+//! the kiosk window, the editor's to the editor window).
 
 fn main() {
     let attributes =
@@ -19,6 +20,15 @@ fn main() {
             "contact_card",
             "status",
             "here",
+            // Exhibitor mode only: granted to the editor window by capabilities/editor.json.
+            "editor_start",
+            "editor_sign_in",
+            "editor_sign_out",
+            "editor_save",
+            "editor_choose_image",
+            "editor_preview",
+            "editor_submit",
+            "editor_submissions",
         ]));
     tauri_build::try_build(attributes)
         .expect("the Tauri build script can generate the app's context");

@@ -30,6 +30,24 @@ pub fn respond(pool: &SnapshotPool, path: &str) -> Response<Vec<u8>> {
     }
 }
 
+/// Exhibitor mode: a picture of the draft, `/draft/<sha256>` (re-encoded by Fairway when it
+/// was chosen or fetched). Not cached for long: the draft's pictures change as the exhibitor
+/// works, though an address still names its content.
+pub fn respond_draft(editor: &crate::editor::Editor, path: &str) -> Response<Vec<u8>> {
+    let Some(sha256) = path.strip_prefix("/draft/").filter(|s| is_sha256(s)) else {
+        return plain(StatusCode::NOT_FOUND, "no such picture");
+    };
+    match editor.image_by_sha256(sha256) {
+        Some((mime, bytes)) => Response::builder()
+            .status(StatusCode::OK)
+            .header(header::CONTENT_TYPE, mime)
+            .header("X-Content-Type-Options", "nosniff")
+            .body(bytes)
+            .unwrap_or_else(|_| plain(StatusCode::INTERNAL_SERVER_ERROR, "bad response")),
+        None => plain(StatusCode::NOT_FOUND, "no such picture"),
+    }
+}
+
 /// Asked for before the snapshot is open (the window loads while the app starts).
 pub fn respond_unavailable() -> Response<Vec<u8>> {
     plain(

@@ -40,5 +40,10 @@ pub fn export(dir: &Path) -> Result<(), ExportError> {
     CardView::export_all_to(dir)?;
     crate::status::KioskStatus::export_all_to(dir)?;
     Here::export_all_to(dir)?;
+    // Exhibitor mode.
+    crate::editor::dto::EditorStart::export_all_to(dir)?;
+    crate::editor::dto::Preview::export_all_to(dir)?;
+    crate::editor::dto::SubmitOutcome::export_all_to(dir)?;
+    crate::editor::dto::Submissions::export_all_to(dir)?;
     Ok(())
 }

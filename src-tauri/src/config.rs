@@ -77,6 +77,8 @@ pub struct Settings {
     pub web_memory_limit_mb: u32,
     /// `None`: the kiosk does not update itself.
     pub update: Option<UpdateSettings>,
+    /// `Some`: exhibitor mode (`mode = "exhibitor"`): the editor instead of the kiosk.
+    pub exhibitor: Option<crate::editor::EditorSettings>,
 }
 
 /// The web process's memory limit when none is configured.
@@ -94,6 +96,7 @@ impl Default for Settings {
             software_rendering: false,
             web_memory_limit_mb: DEFAULT_WEB_MEMORY_LIMIT_MB,
             update: None,
+            exhibitor: None,
         }
     }
 }
@@ -173,6 +176,7 @@ fn parse(text: &str, base: &Path) -> Result<Settings, KeyProblem> {
 
     let mut settings = Settings::default();
     let (mut feed, mut pubkeys, mut poll_seconds, mut data_dir) = (None, None, 60, None);
+    let (mut draft, mut hub) = (None, None);
     for (key, value) in &table {
         match key.as_str() {
             "kiosk_id" => {
@@ -283,15 +287,45 @@ fn parse(text: &str, base: &Path) -> Result<Settings, KeyProblem> {
                 let p = PathBuf::from(string("data_dir", value)?);
                 data_dir = Some(if p.is_absolute() { p } else { base.join(p) });
             }
+            "mode" => match string("mode", value)?.as_str() {
+                "kiosk" => {}
+                "exhibitor" => {
+                    settings.exhibitor.get_or_insert_with(Default::default);
+                }
+                other => {
+                    return Err((
+                        Some("mode"),
+                        format!("{other:?} is neither \"kiosk\" nor \"exhibitor\""),
+                    ));
+                }
+            },
+            "draft" => {
+                let p = PathBuf::from(string("draft", value)?);
+                draft = Some(if p.is_absolute() { p } else { base.join(p) });
+            }
+            "hub" => hub = Some(string("hub", value)?),
             _ => {
                 return Err((
                     None,
                     format!(
-                        "unknown key {key:?} (known: kiosk_id, location_en, location_zh, language, idle_seconds, snapshot, fullscreen, software_rendering, web_memory_limit_mb, feed, pubkeys, poll_seconds, data_dir)"
+                        "unknown key {key:?} (known: kiosk_id, location_en, location_zh, language, idle_seconds, snapshot, fullscreen, software_rendering, web_memory_limit_mb, feed, pubkeys, poll_seconds, data_dir, mode, draft, hub)"
                     ),
                 ));
             }
         }
+    }
+    match (&mut settings.exhibitor, draft.is_some() || hub.is_some()) {
+        (Some(editor), _) => {
+            editor.draft = draft;
+            editor.hub = hub;
+        }
+        (None, true) => {
+            return Err((
+                Some("mode"),
+                "draft and hub are for the exhibitor editor: add mode = \"exhibitor\"".to_owned(),
+            ));
+        }
+        (None, false) => {}
     }
     match (feed, pubkeys, data_dir) {
         (Some(feed), Some(pubkeys), Some(data_dir)) => {
@@ -476,6 +510,38 @@ mod tests {
             let message = load(&path).expect_err(text).to_string();
             assert!(message.contains(expected), "{text:?} gave {message:?}");
         }
+    }
+
+    #[test]
+    fn exhibitor_mode_takes_its_draft_and_hub_from_the_file_and_nothing_else_does() {
+        let (dir, path) =
+            write("mode = \"exhibitor\"\ndraft = \"my/draft.sqlite\"\nhub = \"http://hub:8787\"\n");
+        let editor = load(&path)
+            .expect("valid")
+            .exhibitor
+            .expect("exhibitor mode");
+        assert_eq!(editor.draft, Some(dir.path().join("my/draft.sqlite")));
+        assert_eq!(editor.hub.as_deref(), Some("http://hub:8787"));
+        for (text, expected) in [
+            (
+                "mode = \"editor\"",
+                "kiosk.toml: mode: \"editor\" is neither",
+            ),
+            (
+                "hub = \"http://x\"",
+                "kiosk.toml: mode: draft and hub are for the exhibitor editor",
+            ),
+        ] {
+            std::fs::write(&path, text).expect("config");
+            let message = load(&path).expect_err(text).to_string();
+            assert!(message.contains(expected), "{text:?} gave {message:?}");
+        }
+        std::fs::write(&path, "mode = \"kiosk\"").expect("config");
+        assert_eq!(
+            load(&path).expect("valid").exhibitor,
+            None,
+            "kiosk mode is the default"
+        );
     }
 
     #[test]

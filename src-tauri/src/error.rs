@@ -17,6 +17,20 @@ pub enum ErrorCode {
     /// No walkable route to the booth (step-free asked where only stairs lead, or aisles that
     /// do not connect): the map shows the message and keeps the booth and the toggle.
     NoRoute,
+    /// Exhibitor mode: the hub address is not `http://HOST:PORT`.
+    BadAddress,
+    /// Exhibitor mode: the access code is wrong, revoked or unknown.
+    BadCode,
+    /// Exhibitor mode: too many wrong codes; the message says how many seconds to wait.
+    SlowDown,
+    /// Exhibitor mode: the hub cannot be reached (down, no network, timed out).
+    Unreachable,
+    /// Exhibitor mode: no session, or it expired: the editor goes back to sign-in.
+    SignedOut,
+    /// Exhibitor mode: a picture was refused (not PNG/JPEG, too large, corrupt, a bomb).
+    BadImage,
+    /// Exhibitor mode: the draft file cannot be read or written.
+    Draft,
     /// Anything else: a bug, a worker that died. The interface shows a generic problem.
     Internal,
 }
@@ -99,7 +113,9 @@ mod tests {
     fn the_typescript_error_code_lists_exactly_the_rust_codes() {
         let decl = ErrorCode::decl();
         assert!(
-            decl.contains(r#""not_found" | "snapshot" | "no_route" | "internal""#),
+            decl.contains(
+                r#""not_found" | "snapshot" | "no_route" | "bad_address" | "bad_code" | "slow_down" | "unreachable" | "signed_out" | "bad_image" | "draft" | "internal""#
+            ),
             "generated declaration: {decl}"
         );
     }

@@ -11,6 +11,7 @@ pub mod bindings;
 pub mod commands;
 pub mod config;
 pub mod demo;
+pub mod editor;
 pub mod error;
 pub mod pool;
 pub mod status;
@@ -104,18 +105,29 @@ impl Kiosk {
     }
 }
 
-/// `fairway-kiosk [--config FILE.toml]`
+/// `fairway-kiosk [--config FILE.toml] [--exhibitor [--draft FILE] [--hub URL]]`
 #[derive(Debug, Parser)]
 #[command(name = "fairway-kiosk", version, about = "Fairway's exhibitor kiosk")]
 struct Cli {
     /// Kiosk configuration (TOML). Without one, the kiosk shows the demo fair.
     #[arg(long, value_name = "FILE.toml")]
     config: Option<PathBuf>,
+    /// Exhibitor mode: the profile editor in a laptop window instead of the kiosk.
+    #[arg(long)]
+    exhibitor: bool,
+    /// Exhibitor mode: the draft file (default: draft.sqlite in the app's data folder).
+    #[arg(long, value_name = "FILE", requires = "exhibitor")]
+    draft: Option<PathBuf>,
+    /// Exhibitor mode: the hub address to sign in to, e.g. http://192.168.1.10:8787.
+    #[arg(long, value_name = "URL", requires = "exhibitor")]
+    hub: Option<String>,
 }
 
 /// The binary's entry point.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
+    // One context (the embedded interface) for either mode.
+    let context = tauri::generate_context!();
     let settings = match &cli.config {
         Some(path) => match config::load(path) {
             Ok(settings) => settings,
@@ -126,6 +138,16 @@ pub fn run() -> ExitCode {
         },
         None => Settings::demo(),
     };
+    if cli.exhibitor || settings.exhibitor.is_some() {
+        let mut editor = settings.exhibitor.clone().unwrap_or_default();
+        if cli.draft.is_some() {
+            editor.draft = cli.draft.clone();
+        }
+        if cli.hub.is_some() {
+            editor.hub = cli.hub.clone();
+        }
+        return run_editor(editor, settings.software_rendering, context);
+    }
     // With updates on, the installed snapshot comes first: current, else previous, else the
     // configured or demo snapshot. The choice and its reason go to the log.
     let mut updates = None;
@@ -187,7 +209,7 @@ pub fn run() -> ExitCode {
         pool,
         StatusLog::new(started_from),
     )
-    .build(tauri::generate_context!());
+    .build(context);
     match built {
         Ok(app) => {
             if let Some((library, feed, every)) = updates {
@@ -207,6 +229,96 @@ pub fn run() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Exhibitor mode: the editor window over a draft file.
+fn run_editor(
+    editor: editor::EditorSettings,
+    software_rendering: bool,
+    context: tauri::Context<tauri::Wry>,
+) -> ExitCode {
+    // A draft file named on the command line is opened before any window, so a damaged or
+    // foreign file stops the app with its message at once (and is never touched).
+    let store = match &editor.draft {
+        Some(path) => match fairway_core::draft::DraftStore::open(path) {
+            Ok(store) => Some(store),
+            Err(e) => {
+                eprintln!("fairway-kiosk: {e}");
+                return ExitCode::FAILURE;
+            }
+        },
+        None => None,
+    };
+    let built = editor_app(
+        tauri::Builder::default(),
+        editor.hub,
+        store,
+        software_rendering,
+    )
+    .build(context);
+    match built {
+        Ok(app) => {
+            app.run(|_, _| {});
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("fairway-kiosk: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Everything exhibitor mode adds to a Tauri builder: the editor's commands, draft pictures on
+/// the `fairway` scheme, the state and an ordinary resizable window. `store` is `None` for the
+/// default draft file in the app's data folder, opened once the app knows that folder.
+pub fn editor_app<R: Runtime>(
+    builder: tauri::Builder<R>,
+    hub: Option<String>,
+    store: Option<fairway_core::draft::DraftStore>,
+    software_rendering: bool,
+) -> tauri::Builder<R> {
+    builder
+        .invoke_handler(tauri::generate_handler![
+            editor::commands::editor_start,
+            editor::commands::editor_sign_in,
+            editor::commands::editor_sign_out,
+            editor::commands::editor_save,
+            editor::commands::editor_choose_image,
+            editor::commands::editor_preview,
+            editor::commands::editor_submit,
+            editor::commands::editor_submissions,
+        ])
+        .register_asynchronous_uri_scheme_protocol(assets::SCHEME, |ctx, request, responder| {
+            let Some(editor) = ctx.app_handle().try_state::<editor::Editor>() else {
+                responder.respond(assets::respond_unavailable());
+                return;
+            };
+            let editor = editor.inner().clone();
+            let path = request.uri().path().to_owned();
+            tauri::async_runtime::spawn_blocking(move || {
+                responder.respond(assets::respond_draft(&editor, &path));
+            });
+        })
+        .setup(move |app| {
+            let store = match store {
+                Some(store) => store,
+                None => {
+                    let path = app.path().app_data_dir()?.join("draft.sqlite");
+                    fairway_core::draft::DraftStore::open(&path)?
+                }
+            };
+            app.manage(editor::Editor::new(store, hub));
+            window::open_editor(
+                app.handle(),
+                window::Look {
+                    fullscreen: false,
+                    software_rendering,
+                    // A laptop: WebKit's own memory policy.
+                    web_memory_limit_mb: 0,
+                },
+            )?;
+            Ok(())
+        })
 }
 
 /// Everything the kiosk adds to a Tauri builder: commands, the asset scheme, the state and the

@@ -17,6 +17,37 @@ pub fn is_own_page(url: &Url) -> bool {
     }
 }
 
+/// The exhibitor editor's window label; `capabilities/editor.json` grants the editor's
+/// commands to it alone.
+pub const EDITOR: &str = "editor";
+
+/// Exhibitor mode: an ordinary resizable laptop window (mouse and keyboard, never fullscreen)
+/// on the editor's page, with the same guard against navigation and new windows.
+pub fn open_editor<R: Runtime>(app: &AppHandle<R>, look: Look) -> tauri::Result<()> {
+    let window = WebviewWindowBuilder::new(app, EDITOR, WebviewUrl::App("editor.html".into()))
+        .title("Fairway — exhibitor editor")
+        .inner_size(1360.0, 900.0)
+        .min_inner_size(800.0, 560.0)
+        .resizable(true)
+        .fullscreen(false)
+        .on_navigation(|url| {
+            let allowed = is_own_page(url);
+            if !allowed {
+                eprintln!("fairway-kiosk: refused navigation to {url}");
+            }
+            allowed
+        })
+        .on_new_window(|url, _features| {
+            eprintln!("fairway-kiosk: refused a new window for {url}");
+            NewWindowResponse::Deny
+        })
+        .build()?;
+    window.with_webview(move |webview| {
+        tune_webkit(&webview, look);
+    })?;
+    Ok(())
+}
+
 /// How the window is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Look {

@@ -53,6 +53,26 @@ pub fn kiosk_binary() -> PathBuf {
     bin
 }
 
+/// The organiser's `fairway` binary (hub, codes, review, publish): `$FAIRWAY_BIN`, else the one
+/// cargo built next to this test binary (`cargo build -p fairway-cli`).
+pub fn fairway_binary() -> PathBuf {
+    if let Some(p) = std::env::var_os("FAIRWAY_BIN") {
+        return PathBuf::from(p);
+    }
+    let exe = std::env::current_exe().expect("the test binary knows its path");
+    let profile_dir = exe
+        .parent()
+        .and_then(Path::parent)
+        .expect("test binaries live in target/<profile>/deps");
+    let bin = profile_dir.join(format!("fairway{}", std::env::consts::EXE_SUFFIX));
+    assert!(
+        bin.is_file(),
+        "{} is missing: build it first with `cargo build -p fairway-cli`",
+        bin.display()
+    );
+    bin
+}
+
 /// Where the end-to-end tests write their screenshots: `$FAIRWAY_SCREENSHOTS_DIR`, or
 /// `target/screenshots` next to the test binary's `target/<profile>/deps`.
 pub fn screenshot_dir() -> PathBuf {
@@ -349,6 +369,27 @@ impl Kiosk {
         )
         .expect("the kiosk config is written");
 
+        let args = if options.no_config {
+            Vec::new()
+        } else {
+            vec!["--config".to_owned(), config.display().to_string()]
+        };
+        let kiosk = Self::launch(display, home, args).await;
+        kiosk.wait_for("[data-testid=attract]").await;
+        kiosk
+    }
+
+    /// Starts the app with `args` (e.g. exhibitor mode) on a `width`×`height` display and waits
+    /// until `ready` (a CSS selector) is on screen. The app's folders live in a temporary home.
+    pub async fn start_app(width: u32, height: u32, args: Vec<String>, ready: &str) -> Kiosk {
+        let display = Display::start(width, height).expect("Xvfb starts");
+        let home = tempfile::tempdir().expect("a temporary home");
+        let app = Self::launch(display, home, args).await;
+        app.wait_for(ready).await;
+        app
+    }
+
+    async fn launch(display: Display, home: tempfile::TempDir, args: Vec<String>) -> Kiosk {
         let port = free_port().expect("a free port");
         let native_port = free_port().expect("another free port");
         let mut cmd = Command::new("tauri-driver");
@@ -394,7 +435,7 @@ impl Kiosk {
             "tauri:options".to_owned(),
             json!({
                 "application": kiosk_binary(),
-                "args": if options.no_config { json!([]) } else { json!(["--config", config]) },
+                "args": args,
             }),
         );
         let mut attempt = 0;
@@ -419,14 +460,12 @@ impl Kiosk {
                 Err(e) => panic!("tauri-driver starts a session with the kiosk: {e}"),
             }
         };
-        let kiosk = Kiosk {
+        Kiosk {
             client,
             _driver: driver,
             _display: display,
             _home: home,
-        };
-        kiosk.wait_for("[data-testid=attract]").await;
-        kiosk
+        }
     }
 
     /// Ends the WebDriver session (which closes the app); the guards stop the rest.

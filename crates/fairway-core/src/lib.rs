@@ -10,6 +10,7 @@
 pub mod build;
 pub mod card;
 pub mod country;
+pub mod draft;
 pub mod edit;
 pub mod import;
 pub mod media;

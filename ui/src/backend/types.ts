@@ -52,7 +52,19 @@ export interface Backend {
 }
 
 /** The codes the Rust side sends (`ErrorCode`); anything else is treated as `internal`. */
-const CODES: readonly ErrorCode[] = ["not_found", "no_route", "snapshot", "internal"];
+const CODES: readonly ErrorCode[] = [
+  "not_found",
+  "no_route",
+  "snapshot",
+  "bad_address",
+  "bad_code",
+  "slow_down",
+  "unreachable",
+  "signed_out",
+  "bad_image",
+  "draft",
+  "internal",
+];
 
 function asCode(code: unknown): ErrorCode {
   return CODES.find((c) => c === code) ?? "internal";

@@ -3,4 +3,4 @@
 /**
  * What kind of failure the interface is looking at. Add a code only when the UI needs it.
  */
-export type ErrorCode = "not_found" | "snapshot" | "no_route" | "internal";
+export type ErrorCode = "not_found" | "snapshot" | "no_route" | "bad_address" | "bad_code" | "slow_down" | "unreachable" | "signed_out" | "bad_image" | "draft" | "internal";
