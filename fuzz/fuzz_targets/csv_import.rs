@@ -73,12 +73,18 @@ fuzz_target!(|data: &[u8]| {
         Ok(imported) => {
             for warning in &imported.warnings {
                 let text = warning.to_string();
-                assert!(!text.contains(['\n', '\r']), "a warning of two lines: {text:?}");
+                assert!(
+                    !text.contains(['\n', '\r']),
+                    "a warning of two lines: {text:?}"
+                );
             }
         }
         Err(e) => {
             let text = e.to_string();
-            assert!(!text.contains(['\n', '\r']), "an error of two lines: {text:?}");
+            assert!(
+                !text.contains(['\n', '\r']),
+                "an error of two lines: {text:?}"
+            );
             assert!(!text.is_empty(), "an empty error");
         }
     }

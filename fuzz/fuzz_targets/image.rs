@@ -24,7 +24,11 @@ fuzz_target!(|data: &[u8]| {
                     ImageFormat::Png => b"\x89PNG\r\n\x1a\n",
                     _ => b"\xff\xd8\xff",
                 };
-                assert!(asset.bytes.starts_with(magic), "{} without its magic", asset.mime);
+                assert!(
+                    asset.bytes.starts_with(magic),
+                    "{} without its magic",
+                    asset.mime
+                );
                 let max = role.max_side();
                 assert!(
                     asset.width.max(asset.height) <= max && asset.width.min(asset.height) >= 1,
@@ -43,7 +47,10 @@ fuzz_target!(|data: &[u8]| {
             }
             Err(e) => {
                 let text = e.to_string();
-                assert!(!text.contains(['\n', '\r']), "a refusal of two lines: {text:?}");
+                assert!(
+                    !text.contains(['\n', '\r']),
+                    "a refusal of two lines: {text:?}"
+                );
             }
         }
     }

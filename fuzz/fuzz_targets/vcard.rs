@@ -75,7 +75,11 @@ fn profile(input: Input) -> ExhibitorProfile {
 }
 
 fuzz_target!(|input: Input| {
-    let primary = if input.english_first { Language::En } else { Language::Zh };
+    let primary = if input.english_first {
+        Language::En
+    } else {
+        Language::Zh
+    };
     let profile = profile(input);
     let card = ContactCard::from_profile(
         &profile,
@@ -85,7 +89,11 @@ fuzz_target!(|input: Input| {
         },
     );
     let text = card.vcard();
-    assert!(text.len() <= PAYLOAD_BUDGET, "{} bytes, over the budget: {text:?}", text.len());
+    assert!(
+        text.len() <= PAYLOAD_BUDGET,
+        "{} bytes, over the budget: {text:?}",
+        text.len()
+    );
     assert_eq!(
         parse_vcard(&text).as_ref(),
         Ok(&card.fields),
@@ -95,7 +103,11 @@ fuzz_target!(|input: Input| {
     let fields = &card.fields;
     let contact = &profile.contact;
     // An e-mail is kept exactly as cleaned, or it was dropped, or there was none.
-    let email = contact.email.as_deref().map(clean).filter(|e| !e.is_empty());
+    let email = contact
+        .email
+        .as_deref()
+        .map(clean)
+        .filter(|e| !e.is_empty());
     match (&fields.email, &email) {
         (Some(kept), Some(given)) => assert_eq!(kept, given, "the e-mail is the cleaned one"),
         (Some(kept), None) => panic!("an e-mail {kept:?} the profile does not have"),
@@ -103,7 +115,10 @@ fuzz_target!(|input: Input| {
             card.dropped.contains(&CardField::Email),
             "an e-mail left out without being listed as dropped"
         ),
-        (None, None) => assert!(!card.dropped.contains(&CardField::Email), "dropped a missing e-mail"),
+        (None, None) => assert!(
+            !card.dropped.contains(&CardField::Email),
+            "dropped a missing e-mail"
+        ),
     }
     if let Some(phone) = &fields.phone {
         let digits = phone.strip_prefix('+').unwrap_or_default();
@@ -124,7 +139,10 @@ fuzz_target!(|input: Input| {
         );
     }
     if fields.note.is_some() {
-        assert!(!profile.labels.booths.is_empty(), "a booth note without booths");
+        assert!(
+            !profile.labels.booths.is_empty(),
+            "a booth note without booths"
+        );
     }
     for value in [&fields.name, &fields.formatted_name]
         .into_iter()
@@ -140,9 +158,24 @@ fuzz_target!(|input: Input| {
     let positions: Vec<usize> = card
         .dropped
         .iter()
-        .map(|f| DROP_ORDER.iter().position(|d| d == f).expect("a dropped field is in DROP_ORDER"))
+        .map(|f| {
+            DROP_ORDER
+                .iter()
+                .position(|d| d == f)
+                .expect("a dropped field is in DROP_ORDER")
+        })
         .collect();
-    assert!(positions.windows(2).all(|w| w[0] < w[1]), "dropped out of order: {:?}", card.dropped);
-    let symbol = card.qr().expect("a card within its budget always fits a QR");
-    assert!(symbol.version() <= MAX_QR_VERSION, "QR version {}", symbol.version());
+    assert!(
+        positions.windows(2).all(|w| w[0] < w[1]),
+        "dropped out of order: {:?}",
+        card.dropped
+    );
+    let symbol = card
+        .qr()
+        .expect("a card within its budget always fits a QR");
+    assert!(
+        symbol.version() <= MAX_QR_VERSION,
+        "QR version {}",
+        symbol.version()
+    );
 });

@@ -88,7 +88,10 @@ fn run_child(mode: &str, path: &Path) -> Measure {
             verdict: format!(
                 "CHILD FAILED ({}): {}",
                 output.status,
-                String::from_utf8_lossy(&output.stderr).lines().last().unwrap_or("")
+                String::from_utf8_lossy(&output.stderr)
+                    .lines()
+                    .last()
+                    .unwrap_or("")
             ),
             ms: f64::NAN,
             peak_mib: f64::NAN,

@@ -191,12 +191,24 @@ fn limits() -> image::Limits {
 
 fn decode_error(err: ImageError) -> MediaError {
     match err {
-        ImageError::Limits(e) => MediaError::Corrupt(format!("decoder limit reached: {e}")),
+        ImageError::Limits(e) => {
+            MediaError::Corrupt(one_line(format!("decoder limit reached: {e}")))
+        }
         ImageError::IoError(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
             MediaError::Corrupt("the file ends too early".to_owned())
         }
-        other => MediaError::Corrupt(other.to_string()),
+        other => MediaError::Corrupt(one_line(other.to_string())),
     }
+}
+
+/// A decoder's or encoder's message as one line: some end theirs with a newline (the JPEG
+/// decoder's "Not enough bytes" does, found by fuzzing), and every refusal is one line.
+fn one_line(message: String) -> String {
+    message.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn encode_error(err: impl std::fmt::Display) -> MediaError {
+    MediaError::Encode(one_line(err.to_string()))
 }
 
 /// Decoded pixels, 8 bits per channel: RGBA when the image has alpha, RGB otherwise.
@@ -249,13 +261,13 @@ fn fit(pixels: Pixels, max: u32) -> Result<Pixels, MediaError> {
     let (new_width, new_height) = (side(width), side(height));
     let pixel_type = pixels.pixel_type();
     let src = fir::images::Image::from_vec_u8(width, height, pixels.raw, pixel_type)
-        .map_err(|e| MediaError::Encode(e.to_string()))?;
+        .map_err(encode_error)?;
     let mut dst = fir::images::Image::new(new_width, new_height, pixel_type);
     let options = fir::ResizeOptions::new()
         .resize_alg(fir::ResizeAlg::Convolution(fir::FilterType::Lanczos3));
     fir::Resizer::new()
         .resize(&src, &mut dst, &options)
-        .map_err(|e| MediaError::Encode(e.to_string()))?;
+        .map_err(encode_error)?;
     Ok(Pixels {
         raw: dst.into_vec(),
         width: new_width,
@@ -275,13 +287,13 @@ fn encode(pixels: &Pixels, role: ImageRole) -> Result<Asset, MediaError> {
     let mime = if role == ImageRole::Product && !pixels.has_alpha {
         JpegEncoder::new_with_quality(&mut out, JPEG_QUALITY)
             .write_image(&pixels.raw, width, height, color)
-            .map_err(|e| MediaError::Encode(e.to_string()))?;
+            .map_err(encode_error)?;
         "image/jpeg"
     } else {
         // Fast deflate keeps a 20,000-logo build within its time budget; logos are small.
         PngEncoder::new_with_quality(&mut out, CompressionType::Fast, PngFilter::Adaptive)
             .write_image(&pixels.raw, width, height, color)
-            .map_err(|e| MediaError::Encode(e.to_string()))?;
+            .map_err(encode_error)?;
         "image/png"
     };
     Ok(Asset {

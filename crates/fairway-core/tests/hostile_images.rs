@@ -196,7 +196,10 @@ fn the_valid_oddities_build_into_a_snapshot_in_both_roles() {
         for role in ROLES {
             let (_dir, result) = build_case(&case, role);
             if let Err(e) = result {
-                panic!("{} ({role:?}) is valid but the build failed: {e}", case.name);
+                panic!(
+                    "{} ({role:?}) is valid but the build failed: {e}",
+                    case.name
+                );
             }
         }
     }
@@ -220,7 +223,10 @@ fn an_interlaced_png_gives_the_same_asset_as_its_plain_twin() {
 #[test]
 fn a_cmyk_jpeg_is_converted_to_rgb() {
     let asset = media::reencode(hostile::CMYK_JPEG, ImageRole::Product).expect("CMYK is accepted");
-    assert_eq!(asset.mime, "image/jpeg", "an opaque product picture stays JPEG");
+    assert_eq!(
+        asset.mime, "image/jpeg",
+        "an opaque product picture stays JPEG"
+    );
     assert_eq!((asset.width, asset.height), (8, 8));
     let decoded = image::load_from_memory(&asset.bytes).expect("Fairway's JPEG decodes");
     assert_eq!(
@@ -228,4 +234,24 @@ fn a_cmyk_jpeg_is_converted_to_rgb() {
         image::ColorType::Rgb8,
         "the webview gets RGB, which every browser shows the same"
     );
+}
+
+#[test]
+fn a_jpeg_decoder_message_that_ends_in_a_newline_is_still_reported_on_one_line() {
+    // Found by the `image` fuzz target (fuzz/corpus/image/regression-jpeg-error-with-newline):
+    // the JPEG decoder's "Not enough bytes" message ends with a newline.
+    let bytes = include_bytes!("hostile/jpeg-error-with-newline.jpg");
+    for role in ROLES {
+        let message = media::reencode(bytes, role)
+            .expect_err("a JPEG whose tables run out is refused")
+            .to_string();
+        assert!(
+            message.starts_with("the image is corrupt or truncated: "),
+            "{message}"
+        );
+        assert!(
+            !message.contains(['\n', '\r']) && message == message.trim_end(),
+            "a refusal is one line without trailing space: {message:?}"
+        );
+    }
 }

@@ -90,13 +90,25 @@ pub fn corpus() -> Vec<Case> {
         case(
             "png-iccp-256mib",
             "png",
-            png_of_zeros(16, 16, 8, 2, &[chunk(b"iCCP", &compressed_zeros(b"icc\0\0", 1 << 28))]),
+            png_of_zeros(
+                16,
+                16,
+                8,
+                2,
+                &[chunk(b"iCCP", &compressed_zeros(b"icc\0\0", 1 << 28))],
+            ),
             Expect::Accepted,
         ),
         case(
             "png-ztxt-256mib",
             "png",
-            png_of_zeros(16, 16, 8, 2, &[chunk(b"zTXt", &compressed_zeros(b"Comment\0\0", 1 << 28))]),
+            png_of_zeros(
+                16,
+                16,
+                8,
+                2,
+                &[chunk(b"zTXt", &compressed_zeros(b"Comment\0\0", 1 << 28))],
+            ),
             Expect::Accepted,
         ),
         case(
@@ -123,14 +135,24 @@ pub fn corpus() -> Vec<Case> {
             jpeg_with_size(&jpeg, 0, 0),
             Expect::Refused("corrupt or truncated"),
         ),
-        case("six-mib", "png", six_mib(&png), Expect::Refused("more than the 5242880 bytes (5 MiB)")),
+        case(
+            "six-mib",
+            "png",
+            six_mib(&png),
+            Expect::Refused("more than the 5242880 bytes (5 MiB)"),
+        ),
         case(
             "png-corrupt-idat",
             "png",
             png_with_corrupt_idat(&png),
             Expect::Refused("corrupt or truncated"),
         ),
-        case("png-interlaced", "png", interlaced_png(33, 17), Expect::Accepted),
+        case(
+            "png-interlaced",
+            "png",
+            interlaced_png(33, 17),
+            Expect::Accepted,
+        ),
         case("jpeg-cmyk", "jpg", CMYK_JPEG.to_vec(), Expect::Accepted),
     ]
 }
@@ -151,7 +173,11 @@ pub fn rgb(w: u32, h: u32, format: ImageFormat) -> Vec<u8> {
 
 /// The colour of the test gradient at (x, y).
 pub fn pixel(x: u32, y: u32) -> [u8; 3] {
-    [(x * 7 % 256) as u8, (y * 13 % 256) as u8, ((x + y) % 256) as u8]
+    [
+        (x * 7 % 256) as u8,
+        (y * 13 % 256) as u8,
+        ((x + y) % 256) as u8,
+    ]
 }
 
 pub fn crc32(bytes: &[u8]) -> u32 {
