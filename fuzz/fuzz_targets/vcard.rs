@@ -3,13 +3,13 @@
 //!
 //! The card must fit its payload budget (so its QR is version 13 or lower), read back as exactly
 //! the fields it kept, keep only fields the profile had (each cleaned the documented way), drop
-//! only in `DROP_ORDER`, and never panic.
+//! only in `DROP_ORDER`, and never panic. The QR itself is left to `tests/card_props.rs`: its
+//! mask selection took 57% of the time here (perf), for a version the budget already decides.
 #![no_main]
 
 use arbitrary::Arbitrary;
 use fairway_core::card::{
-    CardField, CardOptions, ContactCard, DROP_ORDER, MAX_QR_VERSION, PAYLOAD_BUDGET, clean,
-    parse_vcard,
+    CardField, CardOptions, ContactCard, DROP_ORDER, PAYLOAD_BUDGET, clean, parse_vcard,
 };
 use fairway_core::model::Language;
 use fairway_core::snapshot::{BoothPlace, Contact, ExhibitorProfile, ProfileLabels};
@@ -169,13 +169,5 @@ fuzz_target!(|input: Input| {
         positions.windows(2).all(|w| w[0] < w[1]),
         "dropped out of order: {:?}",
         card.dropped
-    );
-    let symbol = card
-        .qr()
-        .expect("a card within its budget always fits a QR");
-    assert!(
-        symbol.version() <= MAX_QR_VERSION,
-        "QR version {}",
-        symbol.version()
     );
 });

@@ -120,6 +120,9 @@ pub fn reencode(bytes: &[u8], role: ImageRole) -> Result<Asset, MediaError> {
             max: MAX_DIMENSION,
         });
     }
+    if format == ImageFormat::Jpeg {
+        jpeg_data_fits_dimensions(bytes, width, height)?;
+    }
 
     let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
     reader.limits(limits());
@@ -170,6 +173,29 @@ fn jpeg_is_complete(bytes: &[u8]) -> bool {
         return false;
     };
     bytes[last_scan..].windows(2).any(|w| w == [0xff, 0xd9])
+}
+
+/// The JPEG decoder also fills with grey a picture whose frame header (SOF) claims more pixels
+/// than its scans hold, so a few hundred bytes claiming 4096×4096 pixels would become a 48 MiB
+/// grey image (found by the hostile image corpus). Every 8×8 block of the component with the
+/// most horizontal samples costs at least one bit (its DC code, in baseline and progressive
+/// alike), and there are at least width × height / 256 such blocks (vertical subsampling is at
+/// most 4), so the bytes from the first scan on must number at least width × height / 2048.
+/// Real files carry far more; the bound only catches headers that lie.
+fn jpeg_data_fits_dimensions(bytes: &[u8], width: u32, height: u32) -> Result<(), MediaError> {
+    let first_scan = bytes
+        .windows(2)
+        .position(|w| w == [0xff, 0xda])
+        .unwrap_or(bytes.len());
+    let data = (bytes.len() - first_scan) as u64;
+    let needed = u64::from(width) * u64::from(height) / 2048;
+    if data < needed {
+        return Err(MediaError::Corrupt(format!(
+            "the JPEG holds {data} bytes of image data, too few for {width}×{height} pixels \
+             (at least {needed})"
+        )));
+    }
+    Ok(())
 }
 
 /// Reads only the header. No pixel buffer is allocated, so a file claiming 60000×60000 pixels

@@ -255,3 +255,30 @@ fn a_jpeg_decoder_message_that_ends_in_a_newline_is_still_reported_on_one_line()
         );
     }
 }
+
+#[test]
+fn a_jpeg_whose_header_claims_more_pixels_than_its_data_can_hold_is_refused() {
+    // Found by the hostile corpus: the decoder filled 4096×4096 pixels with grey from the data
+    // of a 64×48 picture, and the build accepted it.
+    let small = hostile::rgb(64, 48, ImageFormat::Jpeg);
+    let lying = hostile::jpeg_with_size(&small, 4096, 4096);
+    for role in ROLES {
+        let message = media::reencode(&lying, role)
+            .expect_err("a header that lies about the size")
+            .to_string();
+        assert!(
+            message.contains("too few for 4096×4096 pixels"),
+            "the refusal says why: {message}"
+        );
+    }
+    // The most compressible real picture of that size, one flat colour, passes the same check.
+    let flat = image::RgbImage::from_pixel(4096, 4096, image::Rgb([200, 30, 30]));
+    let mut real = std::io::Cursor::new(Vec::new());
+    image::DynamicImage::ImageRgb8(flat)
+        .write_to(&mut real, ImageFormat::Jpeg)
+        .expect("encoding a flat JPEG");
+    let real = real.into_inner();
+    let asset = media::reencode(&real, ImageRole::Product)
+        .unwrap_or_else(|e| panic!("a real 4096×4096 JPEG of {} bytes: {e}", real.len()));
+    assert_eq!((asset.width, asset.height), (1024, 1024));
+}
