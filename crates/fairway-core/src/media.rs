@@ -124,6 +124,16 @@ pub fn reencode(bytes: &[u8], role: ImageRole) -> Result<Asset, MediaError> {
         jpeg_data_fits_dimensions(bytes, width, height)?;
     }
 
+    // The PNG decoder inflates an ICC profile whole, outside the decoder limits: a 250 KB iCCP
+    // chunk became 256 MiB of memory (found by the hostile image corpus). Pixels need only the
+    // critical chunks and the transparency, and the output drops the rest anyway.
+    let stripped;
+    let bytes = if format == ImageFormat::Png {
+        stripped = png_pixel_chunks(bytes);
+        &stripped[..]
+    } else {
+        bytes
+    };
     let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
     reader.limits(limits());
     let mut decoder = reader.into_decoder().map_err(decode_error)?;
@@ -196,6 +206,39 @@ fn jpeg_data_fits_dimensions(bytes: &[u8], width: u32, height: u32) -> Result<()
         )));
     }
     Ok(())
+}
+
+/// The PNG chunks that make its pixels: the signature, IHDR, PLTE, tRNS, IDAT and IEND, in
+/// their order. Every other chunk (ICC profiles, text, EXIF, animation) is left out. A chunk
+/// that runs past the end of the file is kept as it is when it is one of these (the decoder
+/// then reports the file as truncated, as before) and dropped otherwise.
+fn png_pixel_chunks(bytes: &[u8]) -> Vec<u8> {
+    const KEPT: [&[u8; 4]; 5] = [b"IHDR", b"PLTE", b"tRNS", b"IDAT", b"IEND"];
+    let kept = |kind: &[u8]| KEPT.iter().any(|k| kind == k.as_slice());
+    let mut out = Vec::with_capacity(bytes.len());
+    out.extend_from_slice(&bytes[..PNG_MAGIC.len().min(bytes.len())]);
+    let mut at = PNG_MAGIC.len();
+    while let Some(header) = bytes.get(at..at + 8) {
+        let len = u32::from_be_bytes([header[0], header[1], header[2], header[3]]) as usize;
+        let kind = &header[4..8];
+        let end = at.saturating_add(12).saturating_add(len);
+        let Some(chunk) = bytes.get(at..end) else {
+            if kept(kind) {
+                out.extend_from_slice(&bytes[at..]);
+            }
+            return out;
+        };
+        if kept(kind) {
+            out.extend_from_slice(chunk);
+        }
+        if kind == b"IEND" {
+            return out;
+        }
+        at = end;
+    }
+    // Fewer than 8 bytes left: a cut-off chunk header, kept so the decoder says so.
+    out.extend_from_slice(bytes.get(at..).unwrap_or_default());
+    out
 }
 
 /// Reads only the header. No pixel buffer is allocated, so a file claiming 60000×60000 pixels
@@ -329,4 +372,65 @@ fn encode(pixels: &Pixels, role: ImageRole) -> Result<Asset, MediaError> {
         height,
         bytes: out,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A chunk with a made-up CRC (the filter does not read CRCs; the decoder does).
+    fn chunk(kind: &[u8; 4], data: &[u8]) -> Vec<u8> {
+        let mut out = (data.len() as u32).to_be_bytes().to_vec();
+        out.extend_from_slice(kind);
+        out.extend_from_slice(data);
+        out.extend_from_slice(&[1, 2, 3, 4]);
+        out
+    }
+
+    #[test]
+    fn the_png_chunk_filter_drops_the_icc_profile_and_text_before_the_decoder_sees_them() {
+        // Regression: the PNG decoder inflated a 250 KB iCCP chunk to 256 MiB, outside the
+        // decoder limits (tests/hostile_images.rs, scripts/hostile-images.sh).
+        let ihdr = chunk(b"IHDR", &[0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]);
+        let trns = chunk(b"tRNS", &[0, 0, 0, 0, 0, 0]);
+        let idat = chunk(b"IDAT", &[0x78, 0x01]);
+        let iend = chunk(b"IEND", &[]);
+        let mut png = PNG_MAGIC.to_vec();
+        for part in [
+            &ihdr,
+            &chunk(b"iCCP", b"icc\0\0compressed profile"),
+            &trns,
+            &chunk(b"zTXt", b"Comment\0\0text"),
+            &idat,
+            &iend,
+            &b"trailing bytes"[..].to_vec(),
+        ] {
+            png.extend_from_slice(part);
+        }
+        let expected = [PNG_MAGIC, &ihdr, &trns, &idat, &iend].concat();
+        assert_eq!(
+            png_pixel_chunks(&png),
+            expected,
+            "only the chunks that make pixels reach the decoder"
+        );
+    }
+
+    #[test]
+    fn the_png_chunk_filter_keeps_a_cut_off_idat_and_drops_a_cut_off_profile() {
+        let ihdr = chunk(b"IHDR", &[0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]);
+        let idat = chunk(b"IDAT", &[0x78, 0x01, 0, 0]);
+        let png = [PNG_MAGIC, &ihdr, &idat[..idat.len() - 3]].concat();
+        assert_eq!(
+            png_pixel_chunks(&png),
+            png,
+            "a truncated IDAT stays, so the decoder reports the truncation"
+        );
+        let iccp = chunk(b"iCCP", b"icc\0\0profile");
+        let cut = [PNG_MAGIC, &ihdr, &iccp[..iccp.len() - 3]].concat();
+        assert_eq!(
+            png_pixel_chunks(&cut),
+            [PNG_MAGIC, &ihdr].concat(),
+            "a truncated profile never reaches the decoder"
+        );
+    }
 }

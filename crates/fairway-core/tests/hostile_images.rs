@@ -282,3 +282,50 @@ fn a_jpeg_whose_header_claims_more_pixels_than_its_data_can_hold_is_refused() {
         .unwrap_or_else(|e| panic!("a real 4096×4096 JPEG of {} bytes: {e}", real.len()));
     assert_eq!((asset.width, asset.height), (1024, 1024));
 }
+
+#[test]
+fn a_png_with_a_huge_compressed_icc_profile_is_accepted_with_its_own_pixels() {
+    // Found by scripts/hostile-images.sh: 250 KB of iCCP chunk cost 258 MiB of memory, because
+    // the PNG decoder inflates the whole profile outside the decoder limits. The profile is now
+    // dropped before decoding (the output never carried it; media.rs's unit tests check the
+    // filter). Here: the picture is still accepted, with the pixels it would have without it.
+    let case = corpus()
+        .into_iter()
+        .find(|c| c.name == "png-iccp-256mib")
+        .expect("the corpus has the iCCP bomb");
+    let plain = hostile::png_of_zeros(16, 16, 8, 2, &[]);
+    for role in ROLES {
+        let bomb = media::reencode(&case.bytes, role).expect("the iCCP bomb's pixels are valid");
+        let twin = media::reencode(&plain, role).expect("the same pixels without the profile");
+        assert_eq!(bomb, twin, "dropping the profile leaves the same picture");
+    }
+}
+
+#[test]
+fn a_png_keeps_its_palette_transparency_when_other_chunks_are_dropped() {
+    // tRNS is the one ancillary chunk that changes pixels; it must survive the chunk filter.
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    png.extend(hostile::chunk(
+        b"IHDR",
+        &[0, 0, 0, 2, 0, 0, 0, 1, 8, 3, 0, 0, 0],
+    ));
+    png.extend(hostile::chunk(b"PLTE", &[255, 0, 0, 0, 0, 255]));
+    png.extend(hostile::chunk(b"tRNS", &[0, 255]));
+    png.extend(hostile::chunk(b"tEXt", b"Comment\0dropped"));
+    png.extend(hostile::chunk(b"IDAT", &hostile::zlib(&[0, 0, 1])));
+    png.extend(hostile::chunk(b"IEND", &[]));
+    let asset = media::reencode(&png, ImageRole::Logo).expect("a 2×1 palette PNG");
+    let decoded = image::load_from_memory(&asset.bytes)
+        .expect("Fairway's PNG decodes")
+        .to_rgba8();
+    assert_eq!(
+        decoded.get_pixel(0, 0).0[3],
+        0,
+        "palette entry 0 is transparent"
+    );
+    assert_eq!(
+        decoded.get_pixel(1, 0).0,
+        [0, 0, 255, 255],
+        "entry 1 is opaque blue"
+    );
+}

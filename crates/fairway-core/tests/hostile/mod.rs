@@ -269,7 +269,8 @@ pub fn compressed_zeros(prefix: &[u8], len: usize) -> Vec<u8> {
     z.finish().expect("compressing into memory")
 }
 
-fn zlib(data: &[u8]) -> Vec<u8> {
+/// `data` as one zlib stream.
+pub fn zlib(data: &[u8]) -> Vec<u8> {
     let mut z = ZlibEncoder::new(Vec::new(), Compression::default());
     z.write_all(data).expect("compressing into memory");
     z.finish().expect("compressing into memory")
