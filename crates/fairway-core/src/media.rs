@@ -104,6 +104,17 @@ pub enum MediaError {
 /// and is the same bytes for the same input.
 pub fn reencode(bytes: &[u8], role: ImageRole) -> Result<Asset, MediaError> {
     let format = sniff(bytes)?;
+    // The PNG decoder inflates an ICC profile whole while it reads the header, outside the
+    // decoder limits: a 250 KB iCCP chunk became 256 MiB of memory (found by the hostile image
+    // corpus). Pixels need only the critical chunks and the transparency, and the output drops
+    // the rest anyway, so nothing else reaches the decoder, not even its header read.
+    let stripped;
+    let bytes = if format == ImageFormat::Png {
+        stripped = png_pixel_chunks(bytes);
+        &stripped[..]
+    } else {
+        bytes
+    };
     if format == ImageFormat::Jpeg && !jpeg_is_complete(bytes) {
         return Err(MediaError::Corrupt(
             "the file ends before the JPEG end-of-image marker".to_owned(),
@@ -124,16 +135,6 @@ pub fn reencode(bytes: &[u8], role: ImageRole) -> Result<Asset, MediaError> {
         jpeg_data_fits_dimensions(bytes, width, height)?;
     }
 
-    // The PNG decoder inflates an ICC profile whole, outside the decoder limits: a 250 KB iCCP
-    // chunk became 256 MiB of memory (found by the hostile image corpus). Pixels need only the
-    // critical chunks and the transparency, and the output drops the rest anyway.
-    let stripped;
-    let bytes = if format == ImageFormat::Png {
-        stripped = png_pixel_chunks(bytes);
-        &stripped[..]
-    } else {
-        bytes
-    };
     let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
     reader.limits(limits());
     let mut decoder = reader.into_decoder().map_err(decode_error)?;
