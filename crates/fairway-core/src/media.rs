@@ -104,6 +104,17 @@ pub enum MediaError {
 /// and is the same bytes for the same input.
 pub fn reencode(bytes: &[u8], role: ImageRole) -> Result<Asset, MediaError> {
     let format = sniff(bytes)?;
+    // The PNG decoder inflates an ICC profile whole while it reads the header, outside the
+    // decoder limits: a 250 KB iCCP chunk became 256 MiB of memory (found by the hostile image
+    // corpus). Pixels need only the critical chunks and the transparency, and the output drops
+    // the rest anyway, so nothing else reaches the decoder, not even its header read.
+    let stripped;
+    let bytes = if format == ImageFormat::Png {
+        stripped = png_pixel_chunks(bytes);
+        &stripped[..]
+    } else {
+        bytes
+    };
     if format == ImageFormat::Jpeg && !jpeg_is_complete(bytes) {
         return Err(MediaError::Corrupt(
             "the file ends before the JPEG end-of-image marker".to_owned(),
@@ -119,6 +130,9 @@ pub fn reencode(bytes: &[u8], role: ImageRole) -> Result<Asset, MediaError> {
             height,
             max: MAX_DIMENSION,
         });
+    }
+    if format == ImageFormat::Jpeg {
+        jpeg_data_fits_dimensions(bytes, width, height)?;
     }
 
     let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
@@ -172,6 +186,62 @@ fn jpeg_is_complete(bytes: &[u8]) -> bool {
     bytes[last_scan..].windows(2).any(|w| w == [0xff, 0xd9])
 }
 
+/// The JPEG decoder also fills with grey a picture whose frame header (SOF) claims more pixels
+/// than its scans hold, so a few hundred bytes claiming 4096×4096 pixels would become a 48 MiB
+/// grey image (found by the hostile image corpus). Every 8×8 block of the component with the
+/// most horizontal samples costs at least one bit (its DC code, in baseline and progressive
+/// alike), and there are at least width × height / 256 such blocks (vertical subsampling is at
+/// most 4), so the bytes from the first scan on must number at least width × height / 2048.
+/// Real files carry far more; the bound only catches headers that lie.
+fn jpeg_data_fits_dimensions(bytes: &[u8], width: u32, height: u32) -> Result<(), MediaError> {
+    let first_scan = bytes
+        .windows(2)
+        .position(|w| w == [0xff, 0xda])
+        .unwrap_or(bytes.len());
+    let data = (bytes.len() - first_scan) as u64;
+    let needed = u64::from(width) * u64::from(height) / 2048;
+    if data < needed {
+        return Err(MediaError::Corrupt(format!(
+            "the JPEG holds {data} bytes of image data, too few for {width}×{height} pixels \
+             (at least {needed})"
+        )));
+    }
+    Ok(())
+}
+
+/// The PNG chunks that make its pixels: the signature, IHDR, PLTE, tRNS, IDAT and IEND, in
+/// their order. Every other chunk (ICC profiles, text, EXIF, animation) is left out. A chunk
+/// that runs past the end of the file is kept as it is when it is one of these (the decoder
+/// then reports the file as truncated, as before) and dropped otherwise.
+fn png_pixel_chunks(bytes: &[u8]) -> Vec<u8> {
+    const KEPT: [&[u8; 4]; 5] = [b"IHDR", b"PLTE", b"tRNS", b"IDAT", b"IEND"];
+    let kept = |kind: &[u8]| KEPT.iter().any(|k| kind == k.as_slice());
+    let mut out = Vec::with_capacity(bytes.len());
+    out.extend_from_slice(&bytes[..PNG_MAGIC.len().min(bytes.len())]);
+    let mut at = PNG_MAGIC.len();
+    while let Some(header) = bytes.get(at..at + 8) {
+        let len = u32::from_be_bytes([header[0], header[1], header[2], header[3]]) as usize;
+        let kind = &header[4..8];
+        let end = at.saturating_add(12).saturating_add(len);
+        let Some(chunk) = bytes.get(at..end) else {
+            if kept(kind) {
+                out.extend_from_slice(&bytes[at..]);
+            }
+            return out;
+        };
+        if kept(kind) {
+            out.extend_from_slice(chunk);
+        }
+        if kind == b"IEND" {
+            return out;
+        }
+        at = end;
+    }
+    // Fewer than 8 bytes left: a cut-off chunk header, kept so the decoder says so.
+    out.extend_from_slice(bytes.get(at..).unwrap_or_default());
+    out
+}
+
 /// Reads only the header. No pixel buffer is allocated, so a file claiming 60000×60000 pixels
 /// costs nothing before it is refused.
 fn header_dimensions(bytes: &[u8], format: ImageFormat) -> Result<(u32, u32), MediaError> {
@@ -191,12 +261,24 @@ fn limits() -> image::Limits {
 
 fn decode_error(err: ImageError) -> MediaError {
     match err {
-        ImageError::Limits(e) => MediaError::Corrupt(format!("decoder limit reached: {e}")),
+        ImageError::Limits(e) => {
+            MediaError::Corrupt(one_line(format!("decoder limit reached: {e}")))
+        }
         ImageError::IoError(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
             MediaError::Corrupt("the file ends too early".to_owned())
         }
-        other => MediaError::Corrupt(other.to_string()),
+        other => MediaError::Corrupt(one_line(other.to_string())),
     }
+}
+
+/// A decoder's or encoder's message as one line: some end theirs with a newline (the JPEG
+/// decoder's "Not enough bytes" does, found by fuzzing), and every refusal is one line.
+fn one_line(message: String) -> String {
+    message.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn encode_error(err: impl std::fmt::Display) -> MediaError {
+    MediaError::Encode(one_line(err.to_string()))
 }
 
 /// Decoded pixels, 8 bits per channel: RGBA when the image has alpha, RGB otherwise.
@@ -249,13 +331,13 @@ fn fit(pixels: Pixels, max: u32) -> Result<Pixels, MediaError> {
     let (new_width, new_height) = (side(width), side(height));
     let pixel_type = pixels.pixel_type();
     let src = fir::images::Image::from_vec_u8(width, height, pixels.raw, pixel_type)
-        .map_err(|e| MediaError::Encode(e.to_string()))?;
+        .map_err(encode_error)?;
     let mut dst = fir::images::Image::new(new_width, new_height, pixel_type);
     let options = fir::ResizeOptions::new()
         .resize_alg(fir::ResizeAlg::Convolution(fir::FilterType::Lanczos3));
     fir::Resizer::new()
         .resize(&src, &mut dst, &options)
-        .map_err(|e| MediaError::Encode(e.to_string()))?;
+        .map_err(encode_error)?;
     Ok(Pixels {
         raw: dst.into_vec(),
         width: new_width,
@@ -275,13 +357,13 @@ fn encode(pixels: &Pixels, role: ImageRole) -> Result<Asset, MediaError> {
     let mime = if role == ImageRole::Product && !pixels.has_alpha {
         JpegEncoder::new_with_quality(&mut out, JPEG_QUALITY)
             .write_image(&pixels.raw, width, height, color)
-            .map_err(|e| MediaError::Encode(e.to_string()))?;
+            .map_err(encode_error)?;
         "image/jpeg"
     } else {
         // Fast deflate keeps a 20,000-logo build within its time budget; logos are small.
         PngEncoder::new_with_quality(&mut out, CompressionType::Fast, PngFilter::Adaptive)
             .write_image(&pixels.raw, width, height, color)
-            .map_err(|e| MediaError::Encode(e.to_string()))?;
+            .map_err(encode_error)?;
         "image/png"
     };
     Ok(Asset {
@@ -291,4 +373,65 @@ fn encode(pixels: &Pixels, role: ImageRole) -> Result<Asset, MediaError> {
         height,
         bytes: out,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A chunk with a made-up CRC (the filter does not read CRCs; the decoder does).
+    fn chunk(kind: &[u8; 4], data: &[u8]) -> Vec<u8> {
+        let mut out = (data.len() as u32).to_be_bytes().to_vec();
+        out.extend_from_slice(kind);
+        out.extend_from_slice(data);
+        out.extend_from_slice(&[1, 2, 3, 4]);
+        out
+    }
+
+    #[test]
+    fn the_png_chunk_filter_drops_the_icc_profile_and_text_before_the_decoder_sees_them() {
+        // Regression: the PNG decoder inflated a 250 KB iCCP chunk to 256 MiB, outside the
+        // decoder limits (tests/hostile_images.rs, scripts/hostile-images.sh).
+        let ihdr = chunk(b"IHDR", &[0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]);
+        let trns = chunk(b"tRNS", &[0, 0, 0, 0, 0, 0]);
+        let idat = chunk(b"IDAT", &[0x78, 0x01]);
+        let iend = chunk(b"IEND", &[]);
+        let mut png = PNG_MAGIC.to_vec();
+        for part in [
+            &ihdr,
+            &chunk(b"iCCP", b"icc\0\0compressed profile"),
+            &trns,
+            &chunk(b"zTXt", b"Comment\0\0text"),
+            &idat,
+            &iend,
+            &b"trailing bytes"[..].to_vec(),
+        ] {
+            png.extend_from_slice(part);
+        }
+        let expected = [PNG_MAGIC, &ihdr, &trns, &idat, &iend].concat();
+        assert_eq!(
+            png_pixel_chunks(&png),
+            expected,
+            "only the chunks that make pixels reach the decoder"
+        );
+    }
+
+    #[test]
+    fn the_png_chunk_filter_keeps_a_cut_off_idat_and_drops_a_cut_off_profile() {
+        let ihdr = chunk(b"IHDR", &[0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]);
+        let idat = chunk(b"IDAT", &[0x78, 0x01, 0, 0]);
+        let png = [PNG_MAGIC, &ihdr, &idat[..idat.len() - 3]].concat();
+        assert_eq!(
+            png_pixel_chunks(&png),
+            png,
+            "a truncated IDAT stays, so the decoder reports the truncation"
+        );
+        let iccp = chunk(b"iCCP", b"icc\0\0profile");
+        let cut = [PNG_MAGIC, &ihdr, &iccp[..iccp.len() - 3]].concat();
+        assert_eq!(
+            png_pixel_chunks(&cut),
+            [PNG_MAGIC, &ihdr].concat(),
+            "a truncated profile never reaches the decoder"
+        );
+    }
 }
