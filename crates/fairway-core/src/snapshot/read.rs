@@ -546,9 +546,6 @@ impl Snapshot {
     }
 }
 
-/// Opens `path` read-only. `immutable=1` tells SQLite the file cannot change while open, which
-/// holds for snapshots (installs write new files, never over an open one) and spares the lock
-/// and change checks; `query_only` also refuses writes to temporary objects.
 /// Every hall of the database on `conn`, in the source's order: the reader's and the router's
 /// one hall query (the router also runs on the build's scratch database).
 pub(crate) fn read_halls(conn: &Connection) -> rusqlite::Result<Vec<Hall>> {
@@ -571,6 +568,9 @@ pub(crate) fn read_halls(conn: &Connection) -> rusqlite::Result<Vec<Hall>> {
     rows.collect()
 }
 
+/// Opens `path` read-only. `immutable=1` tells SQLite the file cannot change while open, which
+/// holds for snapshots (installs write new files, never over an open one) and spares the lock
+/// and change checks; `query_only` also refuses writes to temporary objects.
 pub(crate) fn open_read_only(path: &Path) -> rusqlite::Result<Connection> {
     let uri = format!("{}?immutable=1", file_uri(path));
     let conn = Connection::open_with_flags(
