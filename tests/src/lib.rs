@@ -35,28 +35,19 @@ pub fn repo_root() -> PathBuf {
 /// to this test binary (`cargo test --workspace` builds it; so does `cargo build -p
 /// fairway-kiosk`).
 pub fn kiosk_binary() -> PathBuf {
-    if let Some(p) = std::env::var_os("FAIRWAY_KIOSK_BIN") {
-        return PathBuf::from(p);
-    }
-    let exe = std::env::current_exe().expect("the test binary knows its path");
-    // target/<profile>/deps/<test> → target/<profile>/fairway-kiosk
-    let profile_dir = exe
-        .parent()
-        .and_then(Path::parent)
-        .expect("test binaries live in target/<profile>/deps");
-    let bin = profile_dir.join(format!("fairway-kiosk{}", std::env::consts::EXE_SUFFIX));
-    assert!(
-        bin.is_file(),
-        "{} is missing: build it first with `cargo build -p fairway-kiosk` (check.sh does)",
-        bin.display()
-    );
-    bin
+    built_binary("FAIRWAY_KIOSK_BIN", "fairway-kiosk", "fairway-kiosk")
 }
 
 /// The organiser's `fairway` binary (hub, codes, review, publish): `$FAIRWAY_BIN`, else the one
 /// cargo built next to this test binary (`cargo build -p fairway-cli`).
 pub fn fairway_binary() -> PathBuf {
-    if let Some(p) = std::env::var_os("FAIRWAY_BIN") {
+    built_binary("FAIRWAY_BIN", "fairway", "fairway-cli")
+}
+
+/// The binary `name` named by `$env_var`, else the one cargo built into this test binary's
+/// profile folder (target/<profile>/deps/<test> → target/<profile>/<name>).
+fn built_binary(env_var: &str, name: &str, package: &str) -> PathBuf {
+    if let Some(p) = std::env::var_os(env_var) {
         return PathBuf::from(p);
     }
     let exe = std::env::current_exe().expect("the test binary knows its path");
@@ -64,10 +55,10 @@ pub fn fairway_binary() -> PathBuf {
         .parent()
         .and_then(Path::parent)
         .expect("test binaries live in target/<profile>/deps");
-    let bin = profile_dir.join(format!("fairway{}", std::env::consts::EXE_SUFFIX));
+    let bin = profile_dir.join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
     assert!(
         bin.is_file(),
-        "{} is missing: build it first with `cargo build -p fairway-cli`",
+        "{} is missing: build it first with `cargo build -p {package}` (check.sh does)",
         bin.display()
     );
     bin
