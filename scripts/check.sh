@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every test and check. `.ci/run` calls exactly this.
 source "$(dirname "$0")/lib.sh"
+# A checking run builds once; incremental caches would only take disk (the CI machine's is shared).
+export CARGO_INCREMENTAL=0
 ensure_debian_packages "${TAURI_PACKAGES[@]}" "${E2E_PACKAGES[@]}"
 ensure_rust
 ensure_node
