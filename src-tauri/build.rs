@@ -20,6 +20,7 @@ fn main() {
             "contact_card",
             "status",
             "here",
+            "heartbeat",
             // Exhibitor mode only: granted to the editor window by capabilities/editor.json.
             "editor_start",
             "editor_sign_in",

@@ -197,6 +197,18 @@ pub async fn status(kiosk: State<'_, Kiosk>) -> Result<crate::status::KioskStatu
     Ok(kiosk.status())
 }
 
+/// The interface's heartbeat, every `supervise::HEARTBEAT_SECONDS`: the page is alive, and
+/// nobody has touched the screen for `quiet_ms`. It feeds the supervisor's watchdog and the
+/// nightly restart's wait (`supervise.rs`); the first one tells systemd the kiosk is ready.
+#[tauri::command]
+pub async fn heartbeat(kiosk: State<'_, Kiosk>, quiet_ms: u64) -> Result<(), CommandError> {
+    if kiosk.heartbeats().beat(quiet_ms) {
+        crate::logging::info("the interface is up (first heartbeat)");
+        crate::supervise::notify_ready("showing the fair");
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

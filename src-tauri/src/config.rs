@@ -10,6 +10,10 @@
 //! fullscreen = true
 //! software_rendering = false   # true: paint without the GPU (for machines with none)
 //! web_memory_limit_mb = 384    # WebKit's web process releases caches above a third of this
+//! nightly_restart = "04:30"    # local time; the restart waits for 60 s without a touch
+//! nightly_restart_quiet_seconds = 60
+//! log_dir = "/var/log/fairway" # default: $XDG_STATE_HOME/fairway/logs (~/.local/state/...)
+//! log_max_kb = 1024            # per file; the current file and 4 older ones are kept
 //!
 //! # Snapshot updates (all four together; `feed` turns them on)
 //! feed = "http://hub.local:8787/feed"   # or a folder: "/media/usb/fairway-feed"
@@ -79,7 +83,18 @@ pub struct Settings {
     pub update: Option<UpdateSettings>,
     /// `Some`: exhibitor mode (`mode = "exhibitor"`): the editor instead of the kiosk.
     pub exhibitor: Option<crate::editor::EditorSettings>,
+    /// The nightly restart (`supervise.rs`); `None`: none.
+    pub nightly_restart: Option<crate::supervise::Nightly>,
+    /// `None`: `logging::default_dir()`.
+    pub log_dir: Option<PathBuf>,
+    /// The cap of one log file, in bytes.
+    pub log_max_bytes: u64,
 }
+
+/// The log file cap when none is configured (1 MiB; five files at most).
+pub const DEFAULT_LOG_MAX_KB: u64 = 1024;
+/// The accepted log caps, in KiB.
+pub const LOG_MAX_KB: std::ops::RangeInclusive<u64> = 16..=102_400;
 
 /// The web process's memory limit when none is configured.
 pub const DEFAULT_WEB_MEMORY_LIMIT_MB: u32 = 384;
@@ -97,6 +112,9 @@ impl Default for Settings {
             web_memory_limit_mb: DEFAULT_WEB_MEMORY_LIMIT_MB,
             update: None,
             exhibitor: None,
+            nightly_restart: None,
+            log_dir: None,
+            log_max_bytes: DEFAULT_LOG_MAX_KB * 1024,
         }
     }
 }
@@ -177,6 +195,7 @@ fn parse(text: &str, base: &Path) -> Result<Settings, KeyProblem> {
     let mut settings = Settings::default();
     let (mut feed, mut pubkeys, mut poll_seconds, mut data_dir) = (None, None, 60, None);
     let (mut draft, mut hub) = (None, None);
+    let (mut nightly_at, mut nightly_quiet) = (None, None);
     for (key, value) in &table {
         match key.as_str() {
             "kiosk_id" => {
@@ -304,11 +323,54 @@ fn parse(text: &str, base: &Path) -> Result<Settings, KeyProblem> {
                 draft = Some(if p.is_absolute() { p } else { base.join(p) });
             }
             "hub" => hub = Some(string("hub", value)?),
+            "nightly_restart" => {
+                let text = string("nightly_restart", value)?;
+                nightly_at = Some(time_of_day(&text).ok_or_else(|| {
+                    (
+                        Some("nightly_restart"),
+                        format!("{text:?} is not a time of day like \"04:30\""),
+                    )
+                })?);
+            }
+            "nightly_restart_quiet_seconds" => {
+                let n = value
+                    .as_integer()
+                    .and_then(|n| u64::try_from(n).ok())
+                    .filter(|n| (10..=3600).contains(n))
+                    .ok_or_else(|| {
+                        (
+                            Some("nightly_restart_quiet_seconds"),
+                            format!("expected a number of seconds from 10 to 3600, found {value}"),
+                        )
+                    })?;
+                nightly_quiet = Some(std::time::Duration::from_secs(n));
+            }
+            "log_dir" => {
+                let p = PathBuf::from(string("log_dir", value)?);
+                settings.log_dir = Some(if p.is_absolute() { p } else { base.join(p) });
+            }
+            "log_max_kb" => {
+                let kb = value
+                    .as_integer()
+                    .and_then(|n| u64::try_from(n).ok())
+                    .filter(|n| LOG_MAX_KB.contains(n))
+                    .ok_or_else(|| {
+                        (
+                            Some("log_max_kb"),
+                            format!(
+                                "expected a size in KiB from {} to {}, found {value}",
+                                LOG_MAX_KB.start(),
+                                LOG_MAX_KB.end()
+                            ),
+                        )
+                    })?;
+                settings.log_max_bytes = kb * 1024;
+            }
             _ => {
                 return Err((
                     None,
                     format!(
-                        "unknown key {key:?} (known: kiosk_id, location_en, location_zh, language, idle_seconds, snapshot, fullscreen, software_rendering, web_memory_limit_mb, feed, pubkeys, poll_seconds, data_dir, mode, draft, hub)"
+                        "unknown key {key:?} (known: kiosk_id, location_en, location_zh, language, idle_seconds, snapshot, fullscreen, software_rendering, web_memory_limit_mb, feed, pubkeys, poll_seconds, data_dir, mode, draft, hub, nightly_restart, nightly_restart_quiet_seconds, log_dir, log_max_kb)"
                     ),
                 ));
             }
@@ -326,6 +388,21 @@ fn parse(text: &str, base: &Path) -> Result<Settings, KeyProblem> {
             ));
         }
         (None, false) => {}
+    }
+    match (nightly_at, nightly_quiet) {
+        (Some(at), quiet) => {
+            settings.nightly_restart = Some(crate::supervise::Nightly {
+                at,
+                quiet: quiet.unwrap_or(crate::supervise::DEFAULT_QUIET),
+            });
+        }
+        (None, Some(_)) => {
+            return Err((
+                Some("nightly_restart_quiet_seconds"),
+                "only goes with nightly_restart = \"HH:MM\"".to_owned(),
+            ));
+        }
+        (None, None) => {}
     }
     match (feed, pubkeys, data_dir) {
         (Some(feed), Some(pubkeys), Some(data_dir)) => {
@@ -358,6 +435,15 @@ fn parse(text: &str, base: &Path) -> Result<Settings, KeyProblem> {
         }
     }
     Ok(settings)
+}
+
+/// `"HH:MM"` (24-hour) as a time of day.
+fn time_of_day(text: &str) -> Option<time::Time> {
+    let (h, m) = text.trim().split_once(':')?;
+    if h.is_empty() || h.len() > 2 || m.len() != 2 {
+        return None;
+    }
+    time::Time::from_hms(h.parse().ok()?, m.parse().ok()?, 0).ok()
 }
 
 fn boolean(key: &'static str, value: &toml::Value) -> Result<bool, KeyProblem> {
@@ -553,5 +639,45 @@ mod tests {
             message.starts_with("/nonexistent/kiosk.toml: cannot read"),
             "{message}"
         );
+    }
+
+    #[test]
+    fn a_nightly_restart_and_a_log_folder_are_read_and_checked() {
+        let (dir, path) = write(
+            "nightly_restart = \"4:30\"\nnightly_restart_quiet_seconds = 90\nlog_dir = \"logs\"\nlog_max_kb = 64\n",
+        );
+        let settings = load(&path).expect("the file is valid");
+        let nightly = settings.nightly_restart.expect("a nightly restart");
+        assert_eq!(nightly.at, time::macros::time!(04:30));
+        assert_eq!(nightly.quiet, std::time::Duration::from_secs(90));
+        assert_eq!(settings.log_dir, Some(dir.path().join("logs")));
+        assert_eq!(settings.log_max_bytes, 64 * 1024);
+
+        let (_dir, path) = write("nightly_restart = \"04:30\"\n");
+        let nightly = load(&path).expect("valid").nightly_restart.expect("set");
+        assert_eq!(
+            nightly.quiet,
+            std::time::Duration::from_secs(60),
+            "60 s by default"
+        );
+
+        for (text, key) in [
+            ("nightly_restart = \"25:00\"\n", "nightly_restart"),
+            ("nightly_restart = \"tonight\"\n", "nightly_restart"),
+            ("nightly_restart = \"04:5\"\n", "nightly_restart"),
+            (
+                "nightly_restart_quiet_seconds = 60\n",
+                "nightly_restart_quiet_seconds",
+            ),
+            (
+                "nightly_restart = \"04:30\"\nnightly_restart_quiet_seconds = 1\n",
+                "nightly_restart_quiet_seconds",
+            ),
+            ("log_max_kb = 1\n", "log_max_kb"),
+        ] {
+            let (_dir, path) = write(text);
+            let err = load(&path).expect_err("refused");
+            assert_eq!(err.key.as_deref(), Some(key), "{text}: {err}");
+        }
     }
 }

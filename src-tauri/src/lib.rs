@@ -13,8 +13,10 @@ pub mod config;
 pub mod demo;
 pub mod editor;
 pub mod error;
+pub mod logging;
 pub mod pool;
 pub mod status;
+pub mod supervise;
 pub mod updater;
 mod window;
 
@@ -41,6 +43,7 @@ pub struct Kiosk {
     // Swapped as a whole when a new snapshot is installed; queries hold the old pool until done.
     pool: ArcSwap<SnapshotPool>,
     log: StatusLog,
+    heartbeats: supervise::Heartbeats,
 }
 
 impl Kiosk {
@@ -49,7 +52,13 @@ impl Kiosk {
             config,
             pool: ArcSwap::from_pointee(pool),
             log,
+            heartbeats: supervise::Heartbeats::default(),
         }
+    }
+
+    /// What the interface's heartbeats say (`supervise.rs`).
+    pub fn heartbeats(&self) -> &supervise::Heartbeats {
+        &self.heartbeats
     }
 
     /// What the updater records for the staff status.
@@ -125,6 +134,8 @@ struct Cli {
 
 /// The binary's entry point.
 pub fn run() -> ExitCode {
+    // The local time zone can only be read safely while the process has one thread.
+    let local_offset = time::UtcOffset::current_local_offset();
     let cli = Cli::parse();
     // One context (the embedded interface) for either mode.
     let context = tauri::generate_context!();
@@ -148,6 +159,21 @@ pub fn run() -> ExitCode {
         }
         return run_editor(editor, settings.software_rendering, context);
     }
+    let log_dir = settings.log_dir.clone().or_else(logging::default_dir);
+    match log_dir
+        .as_deref()
+        .map(|dir| logging::init(dir, settings.log_max_bytes))
+    {
+        Some(Ok(path)) => logging::info(&format!("started; log file {}", path.display())),
+        Some(Err(e)) => logging::warn(&format!("no log file (standard error only): {e}")),
+        None => logging::warn("no log folder (no HOME): standard error only"),
+    }
+    let local_offset = local_offset.unwrap_or_else(|e| {
+        logging::warn(&format!(
+            "local time zone unknown ({e}): nightly restart times are UTC"
+        ));
+        time::UtcOffset::UTC
+    });
     // With updates on, the installed snapshot comes first: current, else previous, else the
     // configured or demo snapshot. The choice and its reason go to the log.
     let mut updates = None;
@@ -162,19 +188,19 @@ pub fn run() -> ExitCode {
         match Library::open(&update.data_dir, keys) {
             Ok(library) => {
                 let resolution = library.resolve();
-                eprintln!("fairway-kiosk: {}", resolution.reason);
+                logging::info(&resolution.reason);
                 started_from = Some(resolution.reason.clone());
                 if let Some(path) = &resolution.path {
                     match SnapshotPool::open(path) {
                         Ok(pool) => installed_pool = Some(pool),
-                        Err(e) => eprintln!("fairway-kiosk: {e}"),
+                        Err(e) => logging::error(&e.to_string()),
                     }
                 }
                 let every = Duration::from_secs(u64::from(update.poll_seconds));
                 updates = Some((library, Feed::parse(&update.feed), every));
             }
             Err(e) => {
-                eprintln!("fairway-kiosk: updates are off: {e}");
+                logging::error(&format!("updates are off: {e}"));
                 started_from = Some(format!("updates are off: {e}"));
             }
         }
@@ -197,7 +223,7 @@ pub fn run() -> ExitCode {
         Some(path) => match SnapshotPool::open(path) {
             Ok(pool) => Some(pool),
             Err(e) => {
-                eprintln!("fairway-kiosk: {e}");
+                logging::error(&e.to_string());
                 return ExitCode::FAILURE;
             }
         },
@@ -221,11 +247,13 @@ pub fn run() -> ExitCode {
                 }
                 updater::spawn(app.handle().clone(), library, feed, every);
             }
+            supervise::spawn(app.handle().clone(), settings.nightly_restart, local_offset);
             app.run(|_, _| {});
+            logging::info("stopped");
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("fairway-kiosk: {e}");
+            logging::error(&e.to_string());
             ExitCode::FAILURE
         }
     }
@@ -337,6 +365,19 @@ pub fn app<R: Runtime>(
         web_memory_limit_mb: settings.web_memory_limit_mb,
     };
     builder
+        // First of all plugins: a second kiosk started in the same session hands over to this
+        // one (which comes to the front) and exits.
+        .plugin(
+            tauri_plugin_single_instance::Builder::new()
+                .dbus_id("app.fairway.kiosk.Kiosk")
+                .callback(|app, _args, _cwd| {
+                    logging::warn("a second kiosk was started; this one stays");
+                    if let Some(window) = app.get_webview_window(window::MAIN) {
+                        let _ = window.set_focus();
+                    }
+                })
+                .build(),
+        )
         .invoke_handler(tauri::generate_handler![
             commands::fair,
             commands::pavilions,
@@ -353,6 +394,7 @@ pub fn app<R: Runtime>(
             commands::contact_card,
             commands::status,
             commands::here,
+            commands::heartbeat,
         ])
         .register_asynchronous_uri_scheme_protocol(assets::SCHEME, |ctx, request, responder| {
             let Some(kiosk) = ctx.app_handle().try_state::<Kiosk>() else {

@@ -35,6 +35,12 @@ pub struct KioskStatus {
     pub errors: Vec<String>,
     /// Whether WebKit's own two-finger page zoom is switched off (see `window.rs`).
     pub page_zoom_gesture: String,
+    /// Who restarts the kiosk, and how (`supervise.rs`).
+    pub supervision: String,
+    /// When the nightly restart is due; `None`: none configured.
+    pub nightly_restart: Option<String>,
+    /// The log file written now; `None`: standard error only.
+    pub log_file: Option<String>,
 }
 
 /// The part of the status the updater writes.
@@ -52,6 +58,8 @@ struct LogInner {
     last_installed: Option<String>,
     errors: VecDeque<String>,
     page_zoom_gesture: Option<String>,
+    supervision: Option<String>,
+    nightly_restart: Option<String>,
 }
 
 fn now() -> String {
@@ -92,6 +100,14 @@ impl StatusLog {
         self.with(|s| s.page_zoom_gesture = Some(state.to_owned()));
     }
 
+    /// Records who supervises the kiosk and when the nightly restart is due.
+    pub fn set_supervision(&self, supervision: String, nightly_restart: Option<String>) {
+        self.with(|s| {
+            s.supervision = Some(supervision);
+            s.nightly_restart = nightly_restart;
+        });
+    }
+
     pub fn checked(&self) {
         let t = now();
         self.with(|s| s.last_check = Some(t));
@@ -102,8 +118,9 @@ impl StatusLog {
         self.with(|s| s.last_installed = Some(format!("{t} {what}")));
     }
 
-    /// Records an error (also written to the log by the caller).
+    /// Records an error for the staff status and writes it to the log.
     pub fn error(&self, message: &str) {
+        crate::logging::error(message);
         let line = format!("{} {message}", now());
         self.with(|s| {
             s.errors.push_front(line);
@@ -134,6 +151,12 @@ impl StatusLog {
                 .page_zoom_gesture
                 .clone()
                 .unwrap_or_else(|| "not set up yet".to_owned()),
+            supervision: s
+                .supervision
+                .clone()
+                .unwrap_or_else(|| "not set up yet".to_owned()),
+            nightly_restart: s.nightly_restart.clone(),
+            log_file: crate::logging::path().map(|p| p.display().to_string()),
         })
     }
 }

@@ -54,7 +54,7 @@ pub fn spawn<R: Runtime>(app: AppHandle<R>, library: Library, feed: Feed, every:
             }
         });
     if let Err(e) = started {
-        eprintln!("fairway-kiosk: cannot start the updater: {e}");
+        crate::logging::error(&format!("cannot start the updater: {e}"));
     }
 }
 
@@ -70,15 +70,15 @@ fn watch(feed: &Feed, tx: Sender<()>) -> Option<RecommendedWatcher> {
             let _ = tx.send(());
         }
     })
-    .map_err(|e| eprintln!("fairway-kiosk: cannot watch {}: {e}", dir.display()))
+    .map_err(|e| crate::logging::warn(&format!("cannot watch {}: {e}", dir.display())))
     .ok()?;
     match watcher.watch(dir, RecursiveMode::NonRecursive) {
         Ok(()) => Some(watcher),
         Err(e) => {
-            eprintln!(
-                "fairway-kiosk: cannot watch {}: {e}; polling only",
+            crate::logging::warn(&format!(
+                "cannot watch {}: {e}; polling only",
                 dir.display()
-            );
+            ));
             None
         }
     }
@@ -87,11 +87,10 @@ fn watch(feed: &Feed, tx: Sender<()>) -> Option<RecommendedWatcher> {
 /// One look at the feed; `false` when the feed was refused or failed.
 fn poll_once<R: Runtime>(app: &AppHandle<R>, library: &Library, feed: &Feed) -> bool {
     let kiosk = app.try_state::<Kiosk>();
-    let log = |message: String| {
-        eprintln!("fairway-kiosk: {message}");
-        if let Some(kiosk) = &kiosk {
-            kiosk.log().error(&message);
-        }
+    // Errors reach the staff status and the log file (StatusLog::error writes both).
+    let log = |message: String| match &kiosk {
+        Some(kiosk) => kiosk.log().error(&message),
+        None => crate::logging::error(&message),
     };
     if let Some(kiosk) = &kiosk {
         kiosk.log().checked();
@@ -115,12 +114,12 @@ fn poll_once<R: Runtime>(app: &AppHandle<R>, library: &Library, feed: &Feed) -> 
         (Ok(pool), Some(kiosk)) => {
             kiosk.swap(pool);
             kiosk.log().installed(&format!("sequence {sequence}"));
-            eprintln!(
-                "fairway-kiosk: installed and switched to sequence {sequence} ({})",
+            crate::logging::info(&format!(
+                "installed and switched to sequence {sequence} ({})",
                 installed.signed_by
-            );
+            ));
             if let Err(e) = app.emit(SNAPSHOT_INSTALLED, sequence) {
-                eprintln!("fairway-kiosk: cannot tell the interface: {e}");
+                crate::logging::warn(&format!("cannot tell the interface: {e}"));
             }
         }
         (Err(e), _) => log(format!(

@@ -33,12 +33,12 @@ pub fn open_editor<R: Runtime>(app: &AppHandle<R>, look: Look) -> tauri::Result<
         .on_navigation(|url| {
             let allowed = is_own_page(url);
             if !allowed {
-                eprintln!("fairway-kiosk: refused navigation to {url}");
+                crate::logging::warn(&format!("refused navigation to {url}"));
             }
             allowed
         })
         .on_new_window(|url, _features| {
-            eprintln!("fairway-kiosk: refused a new window for {url}");
+            crate::logging::warn(&format!("refused a new window for {url}"));
             NewWindowResponse::Deny
         })
         .build()?;
@@ -70,12 +70,12 @@ pub fn open<R: Runtime>(app: &AppHandle<R>, config: Look) -> tauri::Result<()> {
         .on_navigation(|url| {
             let allowed = is_own_page(url);
             if !allowed {
-                eprintln!("fairway-kiosk: refused navigation to {url}");
+                crate::logging::warn(&format!("refused navigation to {url}"));
             }
             allowed
         })
         .on_new_window(|url, _features| {
-            eprintln!("fairway-kiosk: refused a new window for {url}");
+            crate::logging::warn(&format!("refused a new window for {url}"));
             NewWindowResponse::Deny
         })
         .build()?;
@@ -85,6 +85,7 @@ pub fn open<R: Runtime>(app: &AppHandle<R>, config: Look) -> tauri::Result<()> {
         if let Some(kiosk) = handle.try_state::<crate::Kiosk>() {
             kiosk.log().set_page_zoom_gesture(zoom.describe());
         }
+        recover_from_renderer_crashes(&webview, handle.clone());
     })?;
     if config.fullscreen {
         // Without a window manager (a bare X server in a kiosk, or Xvfb) fullscreen is only a
@@ -184,6 +185,64 @@ fn switch_off_page_zoom_gesture(view: &webkit2gtk::WebView) -> PageZoomGesture {
         }
         Err(_) => PageZoomGesture::NotFound,
     }
+}
+
+/// After this many renderer crashes within [`CRASH_WINDOW`], the app gives up reloading and
+/// exits, so the supervisor starts it afresh.
+const MAX_CRASHES: usize = 3;
+const CRASH_WINDOW: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// When WebKit's web process dies (a crash, or killed for memory), the window would stay
+/// blank: reload the interface instead, and record it for the staff. Crashing again and
+/// again, the app exits with an error and leaves the restart to the supervisor.
+#[cfg(target_os = "linux")]
+fn recover_from_renderer_crashes<R: Runtime>(
+    webview: &tauri::webview::PlatformWebview,
+    app: AppHandle<R>,
+) {
+    use std::cell::RefCell;
+    use std::time::Instant;
+    use webkit2gtk::{WebProcessTerminationReason, WebViewExt};
+    let recent: RefCell<Vec<Instant>> = RefCell::new(Vec::new());
+    webview
+        .inner()
+        .connect_web_process_terminated(move |view, reason| {
+            let why = match reason {
+                WebProcessTerminationReason::Crashed => "crashed",
+                WebProcessTerminationReason::ExceededMemoryLimit => "exceeded its memory limit",
+                WebProcessTerminationReason::TerminatedByApi => "was ended by the app",
+                _ => "ended",
+            };
+            let mut recent = recent.borrow_mut();
+            recent.retain(|t| t.elapsed() < CRASH_WINDOW);
+            recent.push(Instant::now());
+            let give_up = recent.len() > MAX_CRASHES;
+            let message = if give_up {
+                format!(
+                    "the web process {why}, {} times within {} s: exiting for a clean restart",
+                    recent.len(),
+                    CRASH_WINDOW.as_secs()
+                )
+            } else {
+                format!("the web process {why}; the interface was reloaded")
+            };
+            match app.try_state::<crate::Kiosk>() {
+                Some(kiosk) => kiosk.log().error(&message),
+                None => crate::logging::error(&message),
+            }
+            if give_up {
+                app.exit(1);
+            } else {
+                view.reload();
+            }
+        });
+}
+
+#[cfg(not(target_os = "linux"))]
+fn recover_from_renderer_crashes<R: Runtime>(
+    _webview: &tauri::webview::PlatformWebview,
+    _app: AppHandle<R>,
+) {
 }
 
 #[cfg(not(target_os = "linux"))]

@@ -40,6 +40,7 @@ fn the_kiosk_window_is_granted_exactly_the_read_only_commands() {
         "allow-contact-card",
         "allow-status",
         "allow-here",
+        "allow-heartbeat",
     ];
     assert_eq!(
         strings(&kiosk, "permissions"),

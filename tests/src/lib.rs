@@ -172,7 +172,7 @@ struct Guarded {
 }
 
 /// Every descendant of `pid`, children before grandchildren.
-fn descendants(pid: u32) -> Vec<u32> {
+pub fn descendants(pid: u32) -> Vec<u32> {
     let mut out = Vec::new();
     let mut stack = vec![pid];
     while let Some(p) = stack.pop() {
@@ -306,6 +306,8 @@ pub struct Options {
     pub software_rendering: Option<bool>,
     /// More lines for the kiosk's TOML (e.g. the update keys).
     pub extra_config: String,
+    /// More environment for the app (e.g. a D-Bus session bus).
+    pub env: Vec<(String, String)>,
 }
 
 impl Default for Options {
@@ -319,6 +321,7 @@ impl Default for Options {
             no_config: false,
             software_rendering: None,
             extra_config: String::new(),
+            env: Vec::new(),
         }
     }
 }
@@ -365,7 +368,7 @@ impl Kiosk {
         } else {
             vec!["--config".to_owned(), config.display().to_string()]
         };
-        let kiosk = Self::launch(display, home, args).await;
+        let kiosk = Self::launch(display, home, args, &options.env).await;
         kiosk.wait_for("[data-testid=attract]").await;
         kiosk
     }
@@ -375,12 +378,17 @@ impl Kiosk {
     pub async fn start_app(width: u32, height: u32, args: Vec<String>, ready: &str) -> Kiosk {
         let display = Display::start(width, height).expect("Xvfb starts");
         let home = tempfile::tempdir().expect("a temporary home");
-        let app = Self::launch(display, home, args).await;
+        let app = Self::launch(display, home, args, &[]).await;
         app.wait_for(ready).await;
         app
     }
 
-    async fn launch(display: Display, home: tempfile::TempDir, args: Vec<String>) -> Kiosk {
+    async fn launch(
+        display: Display,
+        home: tempfile::TempDir,
+        args: Vec<String>,
+        env: &[(String, String)],
+    ) -> Kiosk {
         let port = free_port().expect("a free port");
         let native_port = free_port().expect("another free port");
         let mut cmd = Command::new("tauri-driver");
@@ -396,7 +404,10 @@ impl Kiosk {
         .env("XDG_CACHE_HOME", home.path().join("cache"))
         .env("XDG_DATA_HOME", home.path().join("data"))
         .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .env("XDG_STATE_HOME", home.path().join("state"))
         .env_remove("WAYLAND_DISPLAY")
+        .env_remove("DBUS_SESSION_BUS_ADDRESS")
+        .envs(env.iter().map(|(k, v)| (k, v)))
         .stdout(Stdio::null())
         .stderr(Stdio::inherit());
         if let Some(cargo_bin) =
@@ -457,6 +468,16 @@ impl Kiosk {
             _display: display,
             _home: home,
         }
+    }
+
+    /// The X display the app runs on.
+    pub fn display(&self) -> u32 {
+        self._display.number
+    }
+
+    /// The app's temporary home (its XDG folders are inside).
+    pub fn home(&self) -> &Path {
+        self._home.path()
     }
 
     /// Ends the WebDriver session (which closes the app); the guards stop the rest.
@@ -738,6 +759,15 @@ pub fn tree_memory(root: u32) -> TreeMemory {
         stack.extend(children(pid));
     }
     memory
+}
+
+/// A process's name (`/proc/PID/comm`, at most 15 bytes: WebKit's web process is
+/// `WebKitWebProces`); empty once it is gone.
+pub fn process_name(pid: u32) -> String {
+    std::fs::read_to_string(format!("/proc/{pid}/comm"))
+        .unwrap_or_default()
+        .trim()
+        .to_owned()
 }
 
 fn children(pid: u32) -> Vec<u32> {

@@ -13,6 +13,7 @@ pub mod country;
 pub mod draft;
 pub mod edit;
 pub mod import;
+pub mod logfile;
 pub mod media;
 pub mod model;
 pub mod route;

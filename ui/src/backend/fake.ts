@@ -240,7 +240,11 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
         last_installed: null,
         errors: [],
         page_zoom_gesture: "not applicable (in-memory backend)",
+        supervision: "none (in-memory backend)",
+        nightly_restart: null,
+        log_file: null,
       })),
+    heartbeat: (quietMs) => respond("heartbeat", { quietMs }, () => undefined),
     contactCard: (id, lang) =>
       respond("contactCard", { id, lang }, () => {
         const e = data.exhibitors.find((e) => e.id === id);

@@ -34,6 +34,7 @@ export function createTauriBackend(): Backend {
     kioskConfig: () => call("kiosk_config"),
     contactCard: (id, lang) => call("contact_card", { id, lang }),
     status: () => call("status"),
+    heartbeat: (quietMs) => call("heartbeat", { quietMs }),
     hallMap: (hall) => call("hall_map", { hall }),
     route: (from, to, stepFree) => call("route", { from, to, stepFree }),
     here: () => call("here"),

@@ -36,6 +36,11 @@ export interface Backend {
   kioskConfig(): Promise<KioskConfig>;
   /** The snapshot shown and the updater's record; polled to notice a new snapshot. */
   status(): Promise<KioskStatus>;
+  /**
+   * The page is alive; nobody has touched the screen for `quietMs`. Feeds the supervisor's
+   * watchdog and the nightly restart's wait (src-tauri/src/supervise.rs).
+   */
+  heartbeat(quietMs: number): Promise<void>;
   /** The exhibitor's contact card with `lang` first, with its QR (and the website's). */
   contactCard(id: string, lang: Language): Promise<CardView>;
   /** One hall's floor map in hall metres; rejects `not_found` for an unknown hall. */

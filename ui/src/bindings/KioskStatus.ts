@@ -35,4 +35,16 @@ errors: Array<string>,
 /**
  * Whether WebKit's own two-finger page zoom is switched off (see `window.rs`).
  */
-page_zoom_gesture: string, };
+page_zoom_gesture: string, 
+/**
+ * Who restarts the kiosk, and how (`supervise.rs`).
+ */
+supervision: string, 
+/**
+ * When the nightly restart is due; `None`: none configured.
+ */
+nightly_restart: string | null, 
+/**
+ * The log file written now; `None`: standard error only.
+ */
+log_file: string | null, };
