@@ -15,7 +15,7 @@ as_root() {
 # boxes, and WebKitWebDriver + Xvfb for the end-to-end tests.
 TAURI_PACKAGES=(libwebkit2gtk-4.1-dev librsvg2-dev libayatana-appindicator3-dev libssl-dev
   fonts-noto-cjk)
-E2E_PACKAGES=(webkit2gtk-driver xvfb zbar-tools)
+E2E_PACKAGES=(webkit2gtk-driver xvfb zbar-tools imagemagick dbus)
 ensure_debian_packages() {
   local wanted=(build-essential pkg-config curl ca-certificates sqlite3 minisign "$@")
   local missing=()

@@ -202,9 +202,15 @@ pub async fn status(kiosk: State<'_, Kiosk>) -> Result<crate::status::KioskStatu
 /// nightly restart's wait (`supervise.rs`); the first one tells systemd the kiosk is ready.
 #[tauri::command]
 pub async fn heartbeat(kiosk: State<'_, Kiosk>, quiet_ms: u64) -> Result<(), CommandError> {
-    if kiosk.heartbeats().beat(quiet_ms) {
-        crate::logging::info("the interface is up (first heartbeat)");
-        crate::supervise::notify_ready("showing the fair");
+    match kiosk.heartbeats().beat(quiet_ms) {
+        crate::supervise::BeatKind::First => {
+            crate::logging::info("the interface is up (first heartbeat)");
+            crate::supervise::notify_ready("showing the fair");
+        }
+        crate::supervise::BeatKind::Back => {
+            crate::logging::info("the interface is back after its web process ended");
+        }
+        crate::supervise::BeatKind::Ongoing => {}
     }
     Ok(())
 }

@@ -239,12 +239,6 @@ pub fn run() -> ExitCode {
     match built {
         Ok(app) => {
             if let Some((library, feed, every)) = updates {
-                if let Some(kiosk) = app.try_state::<Kiosk>() {
-                    kiosk.log().set_feed(
-                        feed.describe(),
-                        u32::try_from(every.as_secs()).unwrap_or(u32::MAX),
-                    );
-                }
                 updater::spawn(app.handle().clone(), library, feed, every);
             }
             supervise::spawn(app.handle().clone(), settings.nightly_restart, local_offset);

@@ -67,6 +67,8 @@ pub struct Heartbeats {
 
 #[derive(Debug, Default, Clone, Copy)]
 struct Beat {
+    /// The web process ended and the interface was reloaded: the next beat says it is back.
+    reloading: bool,
     last: Option<Instant>,
     /// When the screen was last touched, as the last heartbeat put it.
     touched: Option<Instant>,
@@ -90,9 +92,8 @@ impl Heartbeats {
         f(&mut guard)
     }
 
-    /// Records a heartbeat; `quiet_ms` is how long the screen has gone untouched. Returns
-    /// whether it was the first.
-    pub fn beat(&self, quiet_ms: u64) -> bool {
+    /// Records a heartbeat; `quiet_ms` is how long the screen has gone untouched.
+    pub fn beat(&self, quiet_ms: u64) -> BeatKind {
         let now = Instant::now();
         let touched = now
             .checked_sub(Duration::from_millis(quiet_ms))
@@ -101,8 +102,19 @@ impl Heartbeats {
             b.last = Some(now);
             b.touched = Some(touched);
             b.count += 1;
-            b.count == 1
+            if b.count == 1 {
+                BeatKind::First
+            } else if std::mem::take(&mut b.reloading) {
+                BeatKind::Back
+            } else {
+                BeatKind::Ongoing
+            }
         })
+    }
+
+    /// The interface is being reloaded into a new web process (`window.rs`).
+    pub fn reloading(&self) {
+        self.with(|b| b.reloading = true);
     }
 
     /// Time since the last heartbeat; `None` before the first.
@@ -118,6 +130,16 @@ impl Heartbeats {
     pub fn count(&self) -> u64 {
         self.with(|b| b.count)
     }
+}
+
+/// What a heartbeat means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BeatKind {
+    /// The interface is up for the first time.
+    First,
+    /// The interface is back after its web process ended.
+    Back,
+    Ongoing,
 }
 
 /// The supervisor's watchdog, when there is one: systemd's `WATCHDOG_USEC` for this process.
@@ -171,11 +193,6 @@ pub fn spawn<R: Runtime>(app: AppHandle<R>, nightly: Option<Nightly>, offset: Ut
             "nightly restart due after {due} when the screen is quiet"
         ));
     }
-    if let Some(kiosk) = app.try_state::<Kiosk>() {
-        kiosk
-            .log()
-            .set_supervision(describe(watchdog), due.map(|d| d.to_string()));
-    }
     // Feed at a quarter of the watchdog's time, as systemd suggests half or less.
     let tick = watchdog.map_or(Duration::from_secs(1), |w| {
         (w / 4).clamp(Duration::from_millis(100), Duration::from_secs(2))
@@ -185,11 +202,18 @@ pub fn spawn<R: Runtime>(app: AppHandle<R>, nightly: Option<Nightly>, offset: Ut
         .name("supervise".to_owned())
         .spawn(move || {
             let mut hung_reported = false;
+            let mut described = false;
             loop {
                 std::thread::sleep(tick);
+                // The state exists once the app's setup has run (with its event loop).
                 let Some(kiosk) = app.try_state::<Kiosk>() else {
                     continue;
                 };
+                if !described {
+                    described = true;
+                    let due = due.map(|d| d.to_string());
+                    kiosk.log().set_supervision(describe(watchdog), due);
+                }
                 let beats = kiosk.heartbeats();
                 let since = beats.since_last();
                 if page_alive(since, stale) {
@@ -297,9 +321,12 @@ mod tests {
     fn heartbeats_remember_the_last_touch_and_count() {
         let beats = Heartbeats::default();
         assert!(beats.since_last().is_none());
-        assert!(beats.beat(5_000), "the first heartbeat says so");
-        assert!(!beats.beat(7_000));
-        assert_eq!(beats.count(), 2);
+        assert_eq!(beats.beat(5_000), BeatKind::First);
+        assert_eq!(beats.beat(7_000), BeatKind::Ongoing);
+        beats.reloading();
+        assert_eq!(beats.beat(7_000), BeatKind::Back, "once after a reload");
+        assert_eq!(beats.beat(7_000), BeatKind::Ongoing);
+        assert_eq!(beats.count(), 4);
         let quiet = beats.quiet_for().expect("known after a heartbeat");
         assert!(quiet >= Duration::from_secs(7) && quiet < Duration::from_secs(8));
     }

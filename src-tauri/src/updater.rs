@@ -30,6 +30,14 @@ pub fn spawn<R: Runtime>(app: AppHandle<R>, library: Library, feed: Feed, every:
             // Kept alive for the thread's life; `None` when the feed is not a folder or the
             // system cannot watch it (then polling alone does the work).
             let _watcher = watch(&feed, tx);
+            // The app's state exists once its setup has run, with the event loop.
+            while app.try_state::<Kiosk>().is_none() {
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            if let Some(kiosk) = app.try_state::<Kiosk>() {
+                let seconds = u32::try_from(every.as_secs()).unwrap_or(u32::MAX);
+                kiosk.log().set_feed(feed.describe(), seconds);
+            }
             let mut retries = 0;
             loop {
                 let refused = !poll_once(&app, &library, &feed);

@@ -227,7 +227,10 @@ fn recover_from_renderer_crashes<R: Runtime>(
                 format!("the web process {why}; the interface was reloaded")
             };
             match app.try_state::<crate::Kiosk>() {
-                Some(kiosk) => kiosk.log().error(&message),
+                Some(kiosk) => {
+                    kiosk.log().error(&message);
+                    kiosk.heartbeats().reloading();
+                }
                 None => crate::logging::error(&message),
             }
             if give_up {

@@ -95,8 +95,8 @@ fn a_new_snapshot_reaches_the_open_profile_without_a_restart_and_staff_see_its_s
             .await;
         let feed_line = kiosk.text("[data-testid=staff-feed]").await;
         assert!(
-            feed_line.contains("feed"),
-            "the status names the feed: {feed_line}"
+            feed_line.contains(&feed.display().to_string()),
+            "the status names the feed folder: {feed_line}"
         );
         // Two fingers must zoom the map, never the page: WebKit's own gesture was found and
         // switched off when the window was set up.
