@@ -45,7 +45,11 @@ fn viewable_windows(n: u32) -> BTreeMap<String, String> {
     let text = String::from_utf8_lossy(&out.stdout);
     let mut windows = BTreeMap::new();
     for line in text.lines().map(str::trim) {
-        let Some(id) = line.split_whitespace().next().filter(|w| w.starts_with("0x")) else {
+        let Some(id) = line
+            .split_whitespace()
+            .next()
+            .filter(|w| w.starts_with("0x"))
+        else {
             continue;
         };
         let state = Command::new("xwininfo")
@@ -109,14 +113,19 @@ async fn chord(kiosk: &Kiosk, modifiers: &[Key], key: char) {
 }
 
 fn describe(modifiers: &[Key], key: char) -> String {
-    let name = |k: char| match k {
-        k if k == Key::F5.into() => "F5".to_owned(),
-        k if k == Key::F11.into() => "F11".to_owned(),
-        k if k == Key::F12.into() => "F12".to_owned(),
-        k if k == Key::Left.into() => "Left".to_owned(),
-        k if k == Key::Right.into() => "Right".to_owned(),
-        k if k == Key::Backspace.into() => "Backspace".to_owned(),
-        k => k.to_string(),
+    let named = [
+        (Key::F5, "F5"),
+        (Key::F11, "F11"),
+        (Key::F12, "F12"),
+        (Key::Left, "Left"),
+        (Key::Right, "Right"),
+        (Key::Backspace, "Backspace"),
+    ];
+    let name = |k: char| {
+        named
+            .iter()
+            .find(|(special, _)| char::from(*special) == k)
+            .map_or_else(|| k.to_string(), |(_, n)| (*n).to_owned())
     };
     let mut parts: Vec<String> = modifiers
         .iter()
@@ -195,9 +204,9 @@ fn the_release_build_has_no_devtools_and_the_inspector_shortcuts_open_nothing() 
         let before = viewable_windows(display);
         assert!(!before.is_empty(), "the kiosk's window is on the display");
         let shortcuts: [(&[Key], char); 4] = [
-            (&[Key::Control, Key::Shift], 'I'),
-            (&[Key::Control, Key::Shift], 'C'),
-            (&[Key::Control, Key::Shift], 'J'),
+            (&[Key::Control, Key::Shift][..], 'I'),
+            (&[Key::Control, Key::Shift][..], 'C'),
+            (&[Key::Control, Key::Shift][..], 'J'),
             (&[], Key::F12.into()),
         ];
         for (modifiers, key) in shortcuts {
@@ -322,7 +331,7 @@ fn browser_shortcuts_to_reload_print_zoom_open_or_go_back_do_nothing() {
         let shortcuts: Vec<(&[Key], char)> = vec![
             (ctrl, 'r'),
             (&[], Key::F5.into()),
-            (&[Key::Control, Key::Shift], 'R'),
+            (&[Key::Control, Key::Shift][..], 'R'),
             (ctrl, 'p'),
             (ctrl, '+'),
             (ctrl, '='),
@@ -335,8 +344,8 @@ fn browser_shortcuts_to_reload_print_zoom_open_or_go_back_do_nothing() {
             (ctrl, 'u'),
             (ctrl, 'w'),
             (ctrl, 'q'),
-            (&[Key::Alt], Key::Left.into()),
-            (&[Key::Alt], Key::Right.into()),
+            (&[Key::Alt][..], Key::Left.into()),
+            (&[Key::Alt][..], Key::Right.into()),
             (&[], Key::Backspace.into()),
             (&[], Key::F11.into()),
         ];
@@ -381,7 +390,14 @@ fn browser_shortcuts_to_reload_print_zoom_open_or_go_back_do_nothing() {
         let after: Value =
             serde_json::from_str(&page_state(&kiosk).await).expect("the page state is JSON");
         let expected: Value = serde_json::from_str(&before_state).expect("JSON");
-        for key in ["marker", "href", "screen", "innerWidth", "devicePixelRatio", "scale"] {
+        for key in [
+            "marker",
+            "href",
+            "screen",
+            "innerWidth",
+            "devicePixelRatio",
+            "scale",
+        ] {
             assert_eq!(after[key], expected[key], "Ctrl+wheel changed {key}");
         }
         assert_no_new_window(display, &before, "Ctrl+wheel");
@@ -439,8 +455,7 @@ fn navigating_away_and_opening_new_windows_are_refused() {
             kiosk.tap(&format!("#{id}")).await;
             tokio::time::sleep(SETTLE).await;
             assert_no_new_window(display, &before, &format!("a click on <a target={target}>"));
-            let state: Value =
-                serde_json::from_str(&page_state(&kiosk).await).expect("JSON state");
+            let state: Value = serde_json::from_str(&page_state(&kiosk).await).expect("JSON state");
             let expected: Value = serde_json::from_str(&before_state).expect("JSON");
             assert_eq!(
                 (&state["marker"], &state["href"]),
@@ -448,7 +463,9 @@ fn navigating_away_and_opening_new_windows_are_refused() {
                 "a click on <a target={target}> left the kiosk's page"
             );
             kiosk
-                .eval(&format!("document.getElementById('{id}').remove(); return true"))
+                .eval(&format!(
+                    "document.getElementById('{id}').remove(); return true"
+                ))
                 .await;
         }
         kiosk.close().await;
@@ -530,7 +547,11 @@ fn the_pages_csp_allows_no_inline_script_inline_style_or_eval() {
             "an inline script ran: {report}"
         );
         assert_ne!(report["width"], json!(123), "an inline <style> applied");
-        assert_ne!(report["height"], json!(77), "an inline style attribute applied");
+        assert_ne!(
+            report["height"],
+            json!(77),
+            "an inline style attribute applied"
+        );
         let seen = report["seen"].as_array().expect("a list of violations");
         let directives: BTreeSet<&str> = seen
             .iter()
@@ -599,7 +620,11 @@ impl Acl {
         let mut all = BTreeSet::new();
         for (key, manifest) in self.manifests.as_object().expect("manifests by plugin") {
             for permission in manifest["permissions"].as_object().into_iter().flatten() {
-                for c in permission.1["commands"]["allow"].as_array().into_iter().flatten() {
+                for c in permission.1["commands"]["allow"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                {
                     all.insert(Self::invoke_name(key, c.as_str().expect("a command")));
                 }
             }
@@ -614,10 +639,7 @@ impl Acl {
             None => ("__app-acl__", identifier),
         };
         let manifest = &self.manifests[key];
-        assert!(
-            manifest.is_object(),
-            "{identifier}: no manifest for {key}"
-        );
+        assert!(manifest.is_object(), "{identifier}: no manifest for {key}");
         if name == "default" {
             for p in manifest["default_permission"]["permissions"]
                 .as_array()
@@ -633,7 +655,11 @@ impl Acl {
                 self.allowed_by(full.trim_start_matches("__app-acl__:"), out);
             }
         } else if let Some(permission) = manifest["permissions"].get(name) {
-            for c in permission["commands"]["allow"].as_array().into_iter().flatten() {
+            for c in permission["commands"]["allow"]
+                .as_array()
+                .into_iter()
+                .flatten()
+            {
                 out.insert(Self::invoke_name(key, c.as_str().expect("a command")));
             }
         } else if let Some(set) = manifest["permission_sets"].get(name) {
@@ -672,7 +698,7 @@ fn the_kiosk_window_is_refused_every_command_its_capability_does_not_grant() {
         acl.allowed_by(identifier, &mut allowed);
     }
     let all = acl.all_commands();
-    let refused: Vec<&String> = all.difference(&allowed).collect();
+    let refused: Vec<String> = all.difference(&allowed).cloned().collect();
     // What must be among them, whatever the manifest says: the editor's commands, and the core
     // plugins' commands that close, resize, open, quit or create.
     for must in [
@@ -695,7 +721,7 @@ fn the_kiosk_window_is_refused_every_command_its_capability_does_not_grant() {
         "plugin:image|new",
     ] {
         assert!(
-            refused.iter().any(|c| c.as_str() == must),
+            refused.iter().any(|c| c == must),
             "{must} is among the commands the kiosk window must be refused \
              (all: {}, allowed: {allowed:?})",
             all.len()
@@ -703,11 +729,11 @@ fn the_kiosk_window_is_refused_every_command_its_capability_does_not_grant() {
     }
     assert!(allowed.contains("fair"), "the kiosk may read the fair");
 
-    scenario(LIMIT, || async {
+    scenario(LIMIT, move || async move {
         let kiosk = start_release_kiosk().await;
         let display = kiosk.display_number();
         let before = viewable_windows(display);
-        let call_all = |commands: Vec<&String>| {
+        let call_all = |commands: &[String]| {
             format!(
                 "const done = arguments[arguments.length - 1]; \
                  const commands = {}; \
@@ -718,12 +744,15 @@ fn the_kiosk_window_is_refused_every_command_its_capability_does_not_grant() {
                 json!(commands)
             )
         };
-        let results = kiosk.eval_async(&call_all(refused.clone())).await;
+        let results = kiosk.eval_async(&call_all(&refused)).await;
         let results = results.as_array().expect("one result per command");
         assert_eq!(results.len(), refused.len());
         let let_through: Vec<&Value> = results
             .iter()
-            .filter(|r| r[1] != json!("rejected") || !r[2].as_str().is_some_and(|m| m.contains("not allowed")))
+            .filter(|r| {
+                r[1] != json!("rejected")
+                    || !r[2].as_str().is_some_and(|m| m.contains("not allowed"))
+            })
             .collect();
         assert!(
             let_through.is_empty(),
@@ -735,7 +764,7 @@ fn the_kiosk_window_is_refused_every_command_its_capability_does_not_grant() {
         // The control: the granted commands pass the ACL (some then want arguments), and the
         // fair answers.
         let results = kiosk
-            .eval_async(&call_all(allowed.iter().collect()))
+            .eval_async(&call_all(&allowed.iter().cloned().collect::<Vec<_>>()))
             .await;
         for r in results.as_array().expect("one result per command") {
             assert!(
