@@ -17,8 +17,13 @@ BUNDLE="$TARGET/release/bundle"
 TAURI="$ROOT/ui/node_modules/.bin/tauri"
 [ -x "$TAURI" ] || { echo "the Tauri CLI is missing from ui/node_modules (npm ci in ui/)" >&2; exit 1; }
 
-echo "==> building the interface"
-(cd ui && npm run build)
+# Vite rewrites every file it builds, and Tauri embeds ui/dist, so an unneeded interface build
+# would recompile the app: build it only when a source is newer than the last build.
+if [ ! -f ui/dist/index.html ] ||
+  find ui/src ui/*.html ui/package-lock.json ui/vite.config.* -newer ui/dist/index.html | grep -q .; then
+  echo "==> building the interface"
+  (cd ui && npm run build)
+fi
 
 echo "==> $("$TAURI" --version): tauri build --bundles deb"
 rm -rf "$BUNDLE/deb"
@@ -29,7 +34,7 @@ started=$(date +%s)
 deb="$(ls "$BUNDLE"/deb/*.deb)"
 echo "==> $deb: $(du -h "$deb" | cut -f1), built in $(($(date +%s) - started)) s"
 dpkg-deb --field "$deb" Package Version Architecture Depends Installed-Size
-dpkg-deb --contents "$deb" | awk '{print $6}' | grep -E 'bin/|systemd|/etc/|demo-fair/fair.toml'
+dpkg-deb --contents "$deb" | awk '{print $6}' | grep -E '^(\./)?(usr/bin/|etc/fairway/|usr/lib/systemd/user/).+|demo-fair/fair.toml$'
 
 # The AppImage: Tauri's bundler downloads linuxdeploy, its GTK plugin and AppRun from GitHub
 # on first use (into ~/.cache/tauri). Without GitHub it cannot be built; the .deb above is
