@@ -112,21 +112,49 @@ async fn chord(kiosk: &Kiosk, modifiers: &[Key], key: char) {
         .expect("WebKitWebDriver releases the keys");
 }
 
-fn describe(modifiers: &[Key], key: char) -> String {
+/// What the page's `KeyboardEvent.key` is for `key`.
+fn dom_key(key: char) -> String {
     let named = [
         (Key::F5, "F5"),
         (Key::F11, "F11"),
         (Key::F12, "F12"),
-        (Key::Left, "Left"),
-        (Key::Right, "Right"),
+        (Key::Left, "ArrowLeft"),
+        (Key::Right, "ArrowRight"),
         (Key::Backspace, "Backspace"),
     ];
-    let name = |k: char| {
-        named
-            .iter()
-            .find(|(special, _)| char::from(*special) == k)
-            .map_or_else(|| k.to_string(), |(_, n)| (*n).to_owned())
+    named
+        .iter()
+        .find(|(special, _)| char::from(*special) == key)
+        .map_or_else(|| key.to_string(), |(_, n)| (*n).to_owned())
+}
+
+/// Fails unless the page received `key` with exactly `modifiers` held since the record was
+/// last cleared, then clears it. Without this a WebDriver that dropped key events would make
+/// every shortcut look inert.
+async fn assert_page_saw(kiosk: &Kiosk, modifiers: &[Key], key: char, what: &str) {
+    let seen = kiosk
+        .eval("const k = window.__keysSeen; window.__keysSeen = []; return k")
+        .await;
+    let expected = json!({
+        "key": dom_key(key),
+        "ctrl": modifiers.iter().any(|m| matches!(m, Key::Control)),
+        "shift": modifiers.iter().any(|m| matches!(m, Key::Shift)),
+        "alt": modifiers.iter().any(|m| matches!(m, Key::Alt)),
+    });
+    let keys = seen.as_array().expect("the page's key record");
+    let matches = |k: &Value| {
+        k["key"].as_str().map(str::to_lowercase) == expected["key"].as_str().map(str::to_lowercase)
+            && k["ctrl"] == expected["ctrl"]
+            && k["shift"] == expected["shift"]
+            && k["alt"] == expected["alt"]
     };
+    assert!(
+        keys.iter().any(matches),
+        "{what} never reached the page as {expected} (it saw {seen})"
+    );
+}
+
+fn describe(modifiers: &[Key], key: char) -> String {
     let mut parts: Vec<String> = modifiers
         .iter()
         .map(|m| {
@@ -139,7 +167,7 @@ fn describe(modifiers: &[Key], key: char) -> String {
             .to_owned()
         })
         .collect();
-    parts.push(name(key));
+    parts.push(dom_key(key));
     parts.join("+")
 }
 
@@ -170,7 +198,18 @@ async fn marked_page(kiosk: &Kiosk) -> String {
     kiosk.tap("[data-testid=attract]").await;
     kiosk.tap("[data-testid=tile-pavilions]").await;
     kiosk.wait_for("[data-testid=screen-pavilions]").await;
-    kiosk.eval("window.__lockdownMarker = 1; return true").await;
+    // The marker, and a record of the keys and wheel turns the page receives: a shortcut that
+    // "does nothing" only counts when the page saw it arrive.
+    kiosk
+        .eval(
+            "window.__lockdownMarker = 1; window.__keysSeen = []; window.__wheelsSeen = []; \
+             window.addEventListener('keydown', e => window.__keysSeen.push( \
+               { key: e.key, ctrl: e.ctrlKey, shift: e.shiftKey, alt: e.altKey }), true); \
+             window.addEventListener('wheel', e => window.__wheelsSeen.push(e.ctrlKey), \
+               { capture: true, passive: true }); \
+             return true",
+        )
+        .await;
     // Let the screen's entrance settle before measuring it.
     tokio::time::sleep(Duration::from_millis(500)).await;
     page_state(kiosk).await
@@ -214,6 +253,7 @@ fn the_release_build_has_no_devtools_and_the_inspector_shortcuts_open_nothing() 
             tokio::time::sleep(SETTLE).await;
             let what = describe(modifiers, key);
             assert_no_new_window(display, &before, &what);
+            assert_page_saw(&kiosk, modifiers, key, &what).await;
             assert_eq!(
                 page_state(&kiosk).await,
                 before_state,
@@ -353,6 +393,7 @@ fn browser_shortcuts_to_reload_print_zoom_open_or_go_back_do_nothing() {
             let what = describe(modifiers, key);
             chord(&kiosk, modifiers, key).await;
             tokio::time::sleep(Duration::from_millis(400)).await;
+            assert_page_saw(&kiosk, modifiers, key, &what).await;
             assert_eq!(
                 page_state(&kiosk).await,
                 before_state,
@@ -400,6 +441,13 @@ fn browser_shortcuts_to_reload_print_zoom_open_or_go_back_do_nothing() {
         ] {
             assert_eq!(after[key], expected[key], "Ctrl+wheel changed {key}");
         }
+        let wheels = kiosk.eval("return window.__wheelsSeen").await;
+        assert!(
+            wheels
+                .as_array()
+                .is_some_and(|w| w.iter().any(|ctrl| ctrl == &json!(true))),
+            "the page saw the wheel turn with Ctrl held: {wheels}"
+        );
         assert_no_new_window(display, &before, "Ctrl+wheel");
         kiosk.close().await;
     });
