@@ -15,8 +15,9 @@ as_root() {
 # boxes, and WebKitWebDriver + Xvfb for the end-to-end tests.
 TAURI_PACKAGES=(libwebkit2gtk-4.1-dev librsvg2-dev libayatana-appindicator3-dev libssl-dev
   fonts-noto-cjk)
-# x11-utils: xwininfo, with which the lockdown tests see whether anything opened a window.
-E2E_PACKAGES=(webkit2gtk-driver xvfb zbar-tools x11-utils)
+# x11-utils: xwininfo (and xmessage, its control), with which the lockdown tests see whether
+# anything opened a window; xdotool: real X input where WebDriver has none (Ctrl+wheel).
+E2E_PACKAGES=(webkit2gtk-driver xvfb zbar-tools x11-utils xdotool)
 ensure_debian_packages() {
   local wanted=(build-essential pkg-config curl ca-certificates sqlite3 minisign "$@")
   local missing=()
