@@ -27,4 +27,6 @@ fi
 echo "==> cargo test (unit, integration, bindings, and end-to-end in the real app under Xvfb)"
 # The end-to-end tests drive the fairway-kiosk binary; build it first so they test this tree.
 cargo build -p fairway-kiosk --locked
+# The lockdown tests (tests/tests/lockdown.rs) check the release build, the one that ships.
+cargo build --release -p fairway-kiosk --locked
 cargo test --workspace --locked

@@ -15,7 +15,10 @@ as_root() {
 # boxes, and WebKitWebDriver + Xvfb for the end-to-end tests.
 TAURI_PACKAGES=(libwebkit2gtk-4.1-dev librsvg2-dev libayatana-appindicator3-dev libssl-dev
   fonts-noto-cjk)
-E2E_PACKAGES=(webkit2gtk-driver xvfb zbar-tools imagemagick dbus)
+# x11-utils: xwininfo (and xmessage, its control), with which the lockdown tests see whether
+# anything opened a window; xdotool: real X input where WebDriver has none (Ctrl+wheel).
+# imagemagick: screenshots of the whole display; dbus: a session bus for the single-instance test.
+E2E_PACKAGES=(webkit2gtk-driver xvfb zbar-tools x11-utils xdotool imagemagick dbus)
 ensure_debian_packages() {
   local wanted=(build-essential pkg-config curl ca-certificates sqlite3 minisign "$@")
   local missing=()

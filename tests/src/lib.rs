@@ -38,6 +38,32 @@ pub fn kiosk_binary() -> PathBuf {
     built_binary("FAIRWAY_KIOSK_BIN", "fairway-kiosk", "fairway-kiosk")
 }
 
+/// The release build of the kiosk, the artefact that ships (`target/release/fairway-kiosk`,
+/// also what the .deb installs): `$FAIRWAY_RELEASE_KIOSK_BIN`, else the release folder beside
+/// this test binary's profile folder. Fails, saying how to build it, when it is missing: the
+/// lockdown tests must never pass on a binary they did not check.
+pub fn release_kiosk_binary() -> PathBuf {
+    if let Some(p) = std::env::var_os("FAIRWAY_RELEASE_KIOSK_BIN") {
+        return PathBuf::from(p);
+    }
+    let exe = std::env::current_exe().expect("the test binary knows its path");
+    let target = exe
+        .ancestors()
+        .nth(3)
+        .expect("test binaries live in target/<profile>/deps");
+    let bin = target
+        .join("release")
+        .join(format!("fairway-kiosk{}", std::env::consts::EXE_SUFFIX));
+    assert!(
+        bin.is_file(),
+        "{} is missing: the lockdown tests check the release build, so build it first with \
+         `cargo build --release -p fairway-kiosk` (after `npm run build` in ui/; \
+         scripts/check.sh does both)",
+        bin.display()
+    );
+    bin
+}
+
 /// The organiser's `fairway` binary (hub, codes, review, publish): `$FAIRWAY_BIN`, else the one
 /// cargo built next to this test binary (`cargo build -p fairway-cli`).
 pub fn fairway_binary() -> PathBuf {
@@ -308,6 +334,9 @@ pub struct Options {
     pub extra_config: String,
     /// More environment for the app (e.g. a D-Bus session bus).
     pub env: Vec<(String, String)>,
+    /// The app binary to start; `None`: [`kiosk_binary`] (the build of this test's profile).
+    /// The lockdown tests pass [`release_kiosk_binary`].
+    pub binary: Option<PathBuf>,
 }
 
 impl Default for Options {
@@ -322,6 +351,7 @@ impl Default for Options {
             software_rendering: None,
             extra_config: String::new(),
             env: Vec::new(),
+            binary: None,
         }
     }
 }
@@ -368,7 +398,8 @@ impl Kiosk {
         } else {
             vec!["--config".to_owned(), config.display().to_string()]
         };
-        let kiosk = Self::launch(display, home, args, &options.env).await;
+        let binary = options.binary.clone().unwrap_or_else(kiosk_binary);
+        let kiosk = Self::launch(display, home, &binary, args, &options.env).await;
         kiosk.wait_for("[data-testid=attract]").await;
         kiosk
     }
@@ -378,7 +409,7 @@ impl Kiosk {
     pub async fn start_app(width: u32, height: u32, args: Vec<String>, ready: &str) -> Kiosk {
         let display = Display::start(width, height).expect("Xvfb starts");
         let home = tempfile::tempdir().expect("a temporary home");
-        let app = Self::launch(display, home, args, &[]).await;
+        let app = Self::launch(display, home, &kiosk_binary(), args, &[]).await;
         app.wait_for(ready).await;
         app
     }
@@ -386,6 +417,7 @@ impl Kiosk {
     async fn launch(
         display: Display,
         home: tempfile::TempDir,
+        binary: &Path,
         args: Vec<String>,
         env: &[(String, String)],
     ) -> Kiosk {
@@ -436,7 +468,7 @@ impl Kiosk {
         caps.insert(
             "tauri:options".to_owned(),
             json!({
-                "application": kiosk_binary(),
+                "application": binary,
                 "args": args,
             }),
         );
@@ -470,8 +502,8 @@ impl Kiosk {
         }
     }
 
-    /// The X display the app runs on.
-    pub fn display(&self) -> u32 {
+    /// The number of the X display the app runs on (`:N`), for looking at its windows.
+    pub fn display_number(&self) -> u32 {
         self._display.number
     }
 

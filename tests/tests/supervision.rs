@@ -67,7 +67,7 @@ fn a_web_process_that_dies_is_replaced_and_the_reloaded_interface_beats_again_an
         let taken = Command::new("import")
             .args([
                 "-display",
-                &format!(":{}", kiosk.display()),
+                &format!(":{}", kiosk.display_number()),
                 "-window",
                 "root",
             ])
@@ -106,7 +106,7 @@ fn a_second_kiosk_started_in_the_same_session_hands_over_to_the_first_and_exits(
         let second_home = tempfile::tempdir().expect("a temporary home");
         let started = Instant::now();
         let mut second = Command::new(kiosk_binary())
-            .env("DISPLAY", format!(":{}", first.display()))
+            .env("DISPLAY", format!(":{}", first.display_number()))
             .env("DBUS_SESSION_BUS_ADDRESS", &address)
             .env("HOME", second_home.path())
             .env("XDG_STATE_HOME", second_home.path().join("state"))
