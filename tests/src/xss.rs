@@ -32,13 +32,13 @@ pub fn corpus() -> Vec<String> {
     parse_corpus(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-/// Decodes the corpus notation: `#` comments, blank lines skipped, `\u{HEX}` escapes and
+/// Decodes the corpus notation: comment lines (`# ...`) and blank lines skipped, `\u{HEX}` escapes and
 /// `@repeat(K) P` lines.
 pub fn parse_corpus(text: &str) -> Result<Vec<String>, String> {
     let mut out = Vec::new();
     for (n, line) in text.lines().enumerate() {
         let line = line.strip_suffix('\r').unwrap_or(line);
-        if line.is_empty() || line.starts_with('#') {
+        if line.is_empty() || line == "#" || line.starts_with("# ") {
             continue;
         }
         let at = |e: String| format!("line {}: {e}", n + 1);
@@ -286,7 +286,8 @@ pub struct HostileFair {
 pub const BOOTH_HALLS: usize = 4;
 
 /// Contact values the importer's rules accept although they hold markup: an https address may
-/// carry `<`, `"` and `'` in its path, an e-mail address quotes and braces in its local part.
+/// carry `<`, `"` and `'` in its path, an e-mail address quotes, backquotes and braces in its
+/// local part (a tagged template call needs no brackets).
 pub const HOSTILE_WEBSITES: [&str; 4] = [
     "https://xss.example/\"><img/src=x/onerror=__fairwayPwned(9001)>",
     "https://xss.example/?q=<script>__fairwayPwned(9002)</script>",
@@ -294,8 +295,8 @@ pub const HOSTILE_WEBSITES: [&str; 4] = [
     "https://xss.example/'-alert(9004)-'",
 ];
 pub const HOSTILE_EMAILS: [&str; 3] = [
-    "'-__fairwayPwned(9005)-'@xss.example",
-    "{__fairwayPwned(9006)}@xss.example",
+    "'-__fairwayPwned`9005`-'@xss.example",
+    "{__fairwayPwned`9006`}@xss.example",
     "x+$&'/=?^_{|}~@xss.example",
 ];
 
@@ -332,7 +333,7 @@ pub fn build_hostile_fair() -> Result<HostileFair, Box<dyn std::error::Error>> {
             .filter(|p| p.kind.name.starts_with(prefix))
             .all(Packer::complete)
     };
-    let mut take = |packers: &mut Vec<Packer<'_>>, name: &str| packers[index(name)].next_value();
+    let take = |packers: &mut Vec<Packer<'_>>, name: &str| packers[index(name)].next_value();
 
     let mut halls = Vec::new();
     while halls.len() < BOOTH_HALLS || !done(&packers, "hall.") {
