@@ -427,6 +427,11 @@ fn every_injection_string_in_every_text_field_renders_as_text_on_every_screen_an
         );
         // Every exhibitor's profile, card and map in both languages; every page visited.
         assert_eq!(profiles, 2 * fair.exhibitors.len() as u64);
+        assert_eq!(
+            result["screens"]["map"],
+            json!(fair.exhibitors.len()),
+            "every exhibitor's map, in one language or the other"
+        );
         assert_eq!(pavilion_pages, 2 * fair.pavilions.len());
         assert!(
             result_rows > 0,
