@@ -319,14 +319,13 @@ pub fn build_hostile_fair() -> Result<HostileFair, Box<dyn std::error::Error>> {
             .position(|k| k.name == name)
             .expect("a known field kind")
     };
-    let mut next = |name: &str| packers[index(name)].next_value();
     let fair = [
-        next("fair.name_en"),
-        next("fair.name_zh"),
-        next("fair.venue_en"),
-        next("fair.venue_zh"),
-    ];
-    drop(next);
+        "fair.name_en",
+        "fair.name_zh",
+        "fair.venue_en",
+        "fair.venue_zh",
+    ]
+    .map(|name| packers[index(name)].next_value());
     let done = |packers: &[Packer<'_>], prefix: &str| {
         packers
             .iter()
@@ -357,7 +356,7 @@ pub fn build_hostile_fair() -> Result<HostileFair, Box<dyn std::error::Error>> {
     while !done(&packers, "category.") {
         let i = categories.len();
         // Every third category is a top level one; the two after it are its children.
-        let parent = (i % 3 != 0).then(|| categories[i - i % 3].slug.clone());
+        let parent = (!i.is_multiple_of(3)).then(|| categories[i - i % 3].slug.clone());
         categories.push(CategoryText {
             slug: format!("cat-{:03}", i + 1),
             name_en: take(&mut packers, "category.name_en"),
@@ -516,7 +515,9 @@ fn write_source(fair: &HostileFair, dir: &Path) -> Result<(), Box<dyn std::error
     )?;
 
     let mut w = csv::Writer::from_path(dir.join("halls.csv"))?;
-    w.write_record(["code", "name_en", "name_zh", "level", "width_m", "depth_m", "x_m", "y_m"])?;
+    w.write_record([
+        "code", "name_en", "name_zh", "level", "width_m", "depth_m", "x_m", "y_m",
+    ])?;
     for (i, h) in fair.halls.iter().enumerate() {
         // The booth halls stand in a row on level 1; the others, small, on levels 2 and 3.
         let (level, width, depth) = if i < BOOTH_HALLS {
@@ -576,7 +577,12 @@ fn write_source(fair: &HostileFair, dir: &Path) -> Result<(), Box<dyn std::error
             &p.name_zh,
             COUNTRIES[i % COUNTRIES.len()],
             &fair.halls[i % BOOTH_HALLS].code,
-            &format!("#{:02x}{:02x}{:02x}", 40 + i * 7 % 200, 90, 160 - i * 3 % 120),
+            &format!(
+                "#{:02x}{:02x}{:02x}",
+                40 + i * 7 % 200,
+                90,
+                160 - i * 3 % 120
+            ),
             &p.description_en,
             &p.description_zh,
             if i % 3 == 0 { "pavilion.png" } else { "" },
@@ -597,7 +603,9 @@ fn write_source(fair: &HostileFair, dir: &Path) -> Result<(), Box<dyn std::error
     w.flush()?;
 
     let mut w = csv::Writer::from_path(dir.join("booths.csv"))?;
-    w.write_record(["code", "hall", "x_m", "y_m", "width_m", "depth_m", "pavilion"])?;
+    w.write_record([
+        "code", "hall", "x_m", "y_m", "width_m", "depth_m", "pavilion",
+    ])?;
     for (i, e) in fair.exhibitors.iter().enumerate() {
         // 14 booths of 3 × 3 m to a row, 6 rows to a hall, aisles of 3 and 5 m.
         let slot = i / BOOTH_HALLS;

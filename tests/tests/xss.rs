@@ -40,8 +40,14 @@ fn the_corpus_holds_at_least_150_distinct_payloads_each_naming_its_own_number() 
     for (i, p) in corpus.iter().enumerate() {
         let n = (i + 1).to_string();
         let named = p.match_indices(&n).any(|(at, _)| {
-            let digit_before = p[..at].chars().next_back().is_some_and(|c| c.is_ascii_digit());
-            let digit_after = p[at + n.len()..].chars().next().is_some_and(|c| c.is_ascii_digit());
+            let digit_before = p[..at]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_digit());
+            let digit_after = p[at + n.len()..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_digit());
             !digit_before && !digit_after
         });
         let hex = p.contains(&format!("\\x28{n}\\x29"));
@@ -114,10 +120,7 @@ fn the_hostile_fair_holds_every_payload_in_every_field_that_accepts_it_exactly_a
             .iter()
             .find(|s| s.code == h.code)
             .expect("every hall is stored");
-        assert_eq!(
-            (&stored.name_en, &stored.name_zh),
-            (&h.name_en, &h.name_zh)
-        );
+        assert_eq!((&stored.name_en, &stored.name_zh), (&h.name_en, &h.name_zh));
     }
     for e in &fair.exhibitors {
         let p = snapshot
@@ -158,7 +161,12 @@ fn the_hostile_fair_holds_every_payload_in_every_field_that_accepts_it_exactly_a
             &e.product_description_zh,
         ];
         for (s, w) in stored.iter().zip(written) {
-            assert_eq!(s.as_deref(), Some(w.as_str()), "{} is stored as written", e.id);
+            assert_eq!(
+                s.as_deref(),
+                Some(w.as_str()),
+                "{} is stored as written",
+                e.id
+            );
         }
     }
 }
@@ -334,10 +342,20 @@ fn every_injection_string_in_every_text_field_renders_as_text_on_every_screen_an
             if lang == "en" {
                 // One hostile profile as a visitor sees it, for a person to look at.
                 kiosk
-                    .tap(&format!("[data-testid=pavilion-{}]", fair.pavilions[0].slug))
+                    .tap(&format!(
+                        "[data-testid=pavilion-{}]",
+                        fair.pavilions[0].slug
+                    ))
                     .await;
                 kiosk.tap("[data-testid=exhibitor-row]").await;
-                kiosk.wait_for("[data-testid=exhibitor-description]").await;
+                kiosk
+                    .wait_until(
+                        "the hostile profile is drawn",
+                        "return !!document.querySelector('[data-testid=exhibitor-description]') \
+                         && !document.querySelector('[data-testid=screen-exhibitor] .loading')",
+                    )
+                    .await;
+                tokio::time::sleep(Duration::from_millis(800)).await;
                 kiosk
                     .screenshot(&screenshot_dir().join("xss-hostile-profile.png"))
                     .await;
@@ -378,7 +396,10 @@ fn every_injection_string_in_every_text_field_renders_as_text_on_every_screen_an
             .as_object()
             .map(|s| s.values().filter_map(Value::as_u64).sum())
             .unwrap_or(0);
-        println!("xss: payloads {n} (corpus {})", xss::corpus_path().display());
+        println!(
+            "xss: payloads {n} (corpus {})",
+            xss::corpus_path().display()
+        );
         println!(
             "xss: field kinds {}, field values {values} ({} exhibitors with a product each, {} \
              pavilions, {} categories, {} halls, {} kiosks, 1 fair)",
@@ -433,10 +454,7 @@ fn every_injection_string_in_every_text_field_renders_as_text_on_every_screen_an
             "every exhibitor's map, in one language or the other"
         );
         assert_eq!(pavilion_pages, 2 * fair.pavilions.len());
-        assert!(
-            result_rows > 0,
-            "the keyboard searches found hostile names"
-        );
+        assert!(result_rows > 0, "the keyboard searches found hostile names");
         for screen in [
             "attract",
             "home",
