@@ -57,8 +57,12 @@ fullscreen = true
 log_dir = "$WORK/logs"
 TOML
 sed -e "s|^ExecStart=.*|ExecStart=$BIN --config $WORK/kiosk.toml|" \
-    -e "s|^\[Service\]|[Service]\nEnvironment=DISPLAY=:$DISPLAY_NUMBER HOME=$HOME_DIR|" \
+    -e "s|^\[Service\]|[Service]\nEnvironment=HOME=$HOME_DIR|" \
     packaging/fairway-kiosk.service >"$XDG_CONFIG_HOME/systemd/user/fairway-kiosk.service"
+# As the kiosk's .xinitrc does (DEPLOY.md): the session's display goes to the user manager, so
+# the services it starts on demand (xdg-desktop-portal-gtk, which GTK asks at start) can run.
+# Without it the portal never starts and every kiosk start waits 25 s for D-Bus to give up.
+DISPLAY=":$DISPLAY_NUMBER" systemctl --user import-environment DISPLAY
 systemctl --user daemon-reload
 
 prop() { systemctl --user show fairway-kiosk.service -p "$1" --value; }
@@ -95,14 +99,18 @@ for i in $(seq "$KILLS"); do
   fi
   sleep 1.5 # let the fresh kiosk settle, as a real one would
 done
-sort -n "$TIMES" | awk -v failed="$FAILED" '
-  { t[NR] = $1; sum += $1 }
-  END {
-    if (NR == 0) { print "no restarts measured"; exit }
-    printf "restarts: %d of %d, failed %d\n", NR, NR + failed, failed
-    printf "kill -9 → ready again: min %.2f s, p50 %.2f s, p95 %.2f s, max %.2f s, mean %.2f s\n",
-      t[1], t[int((NR + 1) / 2)], t[int(NR * 0.95 + 0.5) > 0 ? int(NR * 0.95 + 0.5) : 1], t[NR], sum / NR
-  }'
+sort -n "$TIMES" >"$TIMES.sorted"
+N="$(wc -l <"$TIMES.sorted")"
+at() { sed -n "${1}p" "$TIMES.sorted"; }
+if [ "$N" -gt 0 ]; then
+  P50=$(( (N + 1) / 2 )); P95=$(( (N * 95 + 99) / 100 ))
+  MEAN="$(awk '{ s += $1 } END { printf "%.2f", s / NR }' "$TIMES.sorted")"
+  echo "restarts: $N of $KILLS, failed $FAILED"
+  printf 'kill -9 → ready again: min %.2f s, p50 %.2f s, p95 %.2f s, max %.2f s, mean %s s\n' \
+    "$(at 1)" "$(at "$P50")" "$(at "$P95")" "$(at "$N")" "$MEAN"
+else
+  echo "no restarts measured ($FAILED failed)"
+fi
 echo "NRestarts (systemd): $(prop NRestarts)"
 
 echo "==> SIGSTOP of the web process (a hung page)"
