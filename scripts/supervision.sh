@@ -25,9 +25,15 @@ BIN="$TARGET/release/fairway-kiosk"
 WORK="$(mktemp -d)"
 MANAGER_PID=""; XVFB_PID=""
 cleanup() {
-  [ -n "$MANAGER_PID" ] && { systemctl --user stop fairway-kiosk.service 2>/dev/null || true; kill "$MANAGER_PID" 2>/dev/null || true; }
+  if [ -n "$MANAGER_PID" ]; then
+    systemctl --user stop fairway-kiosk.service 2>/dev/null || true
+    kill "$MANAGER_PID" 2>/dev/null || true
+    wait "$MANAGER_PID" 2>/dev/null || true
+  fi
   [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null || true
-  rm -rf "$WORK"
+  # The document portal the session started mounts a FUSE folder in the runtime folder.
+  fusermount -u "$WORK/runtime/doc" 2>/dev/null || umount "$WORK/runtime/doc" 2>/dev/null || true
+  rm -rf "$WORK" 2>/dev/null || true
 }
 trap cleanup EXIT
 
