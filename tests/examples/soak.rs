@@ -20,7 +20,7 @@ use fairway_e2e::{TreeMemory, tree_memory};
 use serde_json::Value;
 
 const WORDS: [&str; 8] = [
-    "cq", "bank", "thai", "solar", "nanning", "tea", "port", "rice",
+    "cq", "bank", "thai", "fruit", "chengdu", "data", "yibin", "seafood",
 ];
 /// An exhibitor of the demo fair that every swap renames (the kiosk must follow each time).
 const RENAMED_ID: &str = "E0001";
@@ -219,6 +219,10 @@ impl Soak<'_> {
         options: &(impl Fn(u64) -> BuildOptions + Clone + Send + 'static),
         total: usize,
     ) {
+        eprintln!(
+            "soak: visit at {} navigations, searching {word:?}",
+            self.done
+        );
         if self.done >= self.next_swap {
             self.next_swap += self.swap_every.max(1);
             self.swap(source, feed, options).await;
@@ -234,9 +238,12 @@ impl Soak<'_> {
             self.nav("[data-testid=nav-home]", Some("[data-testid=screen-home]"))
                 .await;
         }
-        // Search on the on-screen keyboard, then the first result's profile.
-        self.nav("[data-testid=tile-find]", Some("[data-testid=empty-state]"))
+        // Search on the on-screen keyboard (after clearing what the last visitor typed), then
+        // the first result's profile.
+        self.nav("[data-testid=tile-find]", Some("[data-testid=screen-find]"))
             .await;
+        self.kiosk.tap("[data-skbtn=\"{clear}\"]").await;
+        self.kiosk.wait_for("[data-testid=empty-state]").await;
         self.kiosk.type_on_keyboard(word).await;
         self.kiosk.wait_for("[data-testid=exhibitor-row]").await;
         self.count();
