@@ -87,6 +87,7 @@ fn main() {
             building: None,
             swaps_built: 0,
             idle_resets: 0,
+            taps_repeated: 0,
         };
         let mut word = WORDS.iter().cycle();
         while soak.done < navigations {
@@ -123,12 +124,14 @@ fn main() {
         let page_errors = kiosk.eval("return window.__soakErrors").await;
         let samples = &soak.samples;
         println!(
-            "navigations: {} in {:.0} s ({:.0} ms each), swaps built: {}, idle resets: {}",
+            "navigations: {} in {:.0} s ({:.0} ms each), swaps built: {}, idle resets: {}, \
+             taps repeated (lost during a swap's re-render): {}",
             soak.done,
             elapsed.as_secs_f64(),
             elapsed.as_secs_f64() * 1000.0 / soak.done as f64,
             soak.swaps_built,
-            soak.idle_resets
+            soak.idle_resets,
+            soak.taps_repeated
         );
         println!(
             "snapshot sequence: built up to {expected}, the kiosk shows {}",
@@ -188,16 +191,80 @@ struct Soak<'a> {
     building: Option<tokio::task::JoinHandle<()>>,
     swaps_built: usize,
     idle_resets: usize,
+    taps_repeated: usize,
 }
 
 impl Soak<'_> {
     /// One navigation: tap `css` (waiting for `then` when given) and do the bookkeeping.
     async fn nav(&mut self, css: &str, then: Option<&str>) {
         self.kiosk.tap(css).await;
-        if let Some(then) = then {
-            self.kiosk.wait_for(then).await;
+        if let Some(then) = then
+            && !self.shows(then, Duration::from_secs(8)).await
+        {
+            // A tap that landed while a snapshot swap re-rendered the screen is lost; a visitor
+            // taps again. Counted and reported, never hidden.
+            self.taps_repeated += 1;
+            eprintln!(
+                "soak: navigation {}: {then} did not follow a tap on {css}; tapping again",
+                self.done + 1
+            );
+            if self.shows(css, Duration::ZERO).await {
+                self.kiosk.tap(css).await;
+            }
+            self.arrive(css, then).await;
         }
         self.count();
+    }
+
+    /// Whether `css` is on screen within `within`.
+    async fn shows(&self, css: &str, within: Duration) -> bool {
+        let probe = format!(
+            "return !!document.querySelector({})",
+            Value::String(css.to_owned())
+        );
+        let deadline = Instant::now() + within;
+        loop {
+            if self.kiosk.eval(&probe).await == Value::Bool(true) {
+                return true;
+            }
+            if Instant::now() >= deadline {
+                return false;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Waits for `then` after tapping `css`; when it does not come, says what the screen shows
+    /// (and keeps a screenshot) before stopping the run.
+    async fn arrive(&self, css: &str, then: &str) {
+        let probe = format!(
+            "return !!document.querySelector({})",
+            Value::String(then.to_owned())
+        );
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while Instant::now() < deadline {
+            if self.kiosk.eval(&probe).await == Value::Bool(true) {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let shown = self
+            .kiosk
+            .eval(
+                "const s = document.querySelector('[data-testid^=screen-]'); \
+                 return (s ? s.dataset.testid : 'no screen') + ' | errors: ' + \
+                   JSON.stringify(window.__soakErrors || []) + ' | ' + \
+                   document.body.innerText.slice(0, 200)",
+            )
+            .await;
+        let shot = std::env::temp_dir().join(format!("soak-failure-{}.png", self.done));
+        self.kiosk.screenshot(&shot).await;
+        panic!(
+            "navigation {}: after tapping {css}, {then} did not appear within 30 s; \
+             the screen shows {shown} (screenshot {})",
+            self.done + 1,
+            shot.display()
+        );
     }
 
     fn count(&mut self) {

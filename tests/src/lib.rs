@@ -567,8 +567,9 @@ impl Kiosk {
         }
     }
 
-    /// Taps the first element matching `css`; when a live-updating list replaces the element
-    /// between finding and tapping it, finds it again.
+    /// Taps the first element matching `css`; when the screen replaces the element between
+    /// finding and tapping it (a live-updating list, a re-render after a snapshot swap), finds
+    /// it again. WebKitWebDriver reports such a stale element with or without a message.
     pub async fn tap(&self, css: &str) {
         let deadline = Instant::now() + WAIT;
         loop {
@@ -586,7 +587,7 @@ impl Kiosk {
             }
             match element.click().await {
                 Ok(()) => return,
-                Err(e) if Instant::now() < deadline && e.to_string().contains("not found") => {
+                Err(_) if Instant::now() < deadline => {
                     tokio::time::sleep(Duration::from_millis(100)).await;
                 }
                 Err(e) => panic!("tapping {css} failed: {e}"),
