@@ -837,6 +837,12 @@ fn the_kiosk_window_is_refused_every_command_its_capability_does_not_grant() {
     }
     let all = acl.all_commands();
     let refused: Vec<String> = all.difference(&allowed).cloned().collect();
+    eprintln!(
+        "lockdown: {} commands in the ACL manifest, {} granted to the kiosk window, {} to be refused",
+        all.len(),
+        allowed.len(),
+        refused.len()
+    );
     // What must be among them, whatever the manifest says: the editor's commands, and the core
     // plugins' commands that close, resize, open, quit or create.
     for must in [
