@@ -382,8 +382,20 @@ impl Soak<'_> {
         // Now and then the visitor walks away: the idle timer resets the kiosk.
         if self.done / IDLE_RESET_EVERY > self.idle_resets && self.done < total {
             self.idle_resets += 1;
-            self.kiosk.wait_for("[data-testid=idle-overlay]").await;
-            self.kiosk.wait_for("[data-testid=attract]").await;
+            // The countdown comes after IDLE_SECONDS without a touch, the attract screen ten
+            // seconds later.
+            let overlay = Duration::from_secs(u64::from(IDLE_SECONDS) + 15);
+            assert!(
+                self.shows("[data-testid=idle-overlay]", overlay).await,
+                "navigation {}: no idle countdown within {overlay:?}",
+                self.done + 1
+            );
+            assert!(
+                self.shows("[data-testid=attract]", Duration::from_secs(25))
+                    .await,
+                "navigation {}: the idle countdown did not end on the attract screen",
+                self.done + 1
+            );
             self.count();
         }
     }

@@ -569,7 +569,8 @@ impl Kiosk {
 
     /// Taps the first element matching `css`; when the screen replaces the element between
     /// finding and tapping it (a live-updating list, a re-render after a snapshot swap), finds
-    /// it again. WebKitWebDriver reports such a stale element with or without a message.
+    /// it again. Only a stale or vanished element is tapped again: any other error may come
+    /// after the click happened, and a second tap would undo a toggle.
     pub async fn tap(&self, css: &str) {
         let deadline = Instant::now() + WAIT;
         loop {
@@ -587,7 +588,12 @@ impl Kiosk {
             }
             match element.click().await {
                 Ok(()) => return,
-                Err(_) if Instant::now() < deadline => {
+                Err(e)
+                    if Instant::now() < deadline
+                        && (e.is_stale_element_reference()
+                            || e.is_no_such_element()
+                            || e.to_string().contains("not found")) =>
+                {
                     tokio::time::sleep(Duration::from_millis(100)).await;
                 }
                 Err(e) => panic!("tapping {css} failed: {e}"),
