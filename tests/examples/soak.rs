@@ -27,6 +27,53 @@ const RENAMED_ID: &str = "E0001";
 /// Idle time of the soak kiosk; an idle reset waits this plus the ten-second countdown.
 const IDLE_SECONDS: u32 = 20;
 const IDLE_RESET_EVERY: usize = 2000;
+/// What a visitor does from an exhibitor's profile: each tap and the screen it must bring.
+const AFTER_PROFILE: [(&str, Option<&str>); 14] = [
+    (
+        "[data-testid=show-on-map]",
+        Some("[data-testid=route-distance]"),
+    ),
+    (
+        "[data-testid=nav-back]",
+        Some("[data-testid=screen-exhibitor]"),
+    ),
+    (
+        "[data-testid=take-contact]",
+        Some("[data-testid=contact-qr]"),
+    ),
+    (
+        "[data-testid=contact-close]",
+        Some("[data-testid=screen-exhibitor]"),
+    ),
+    ("[data-testid=toggle-language]", None),
+    ("[data-testid=nav-home]", Some("[data-testid=screen-home]")),
+    (
+        "[data-testid=tile-pavilions]",
+        Some("[data-testid=screen-pavilions]"),
+    ),
+    (
+        "[data-testid=pavilion-thailand]",
+        Some("[data-testid=screen-pavilion]"),
+    ),
+    (
+        "[data-testid=exhibitor-row]",
+        Some("[data-testid=screen-exhibitor]"),
+    ),
+    ("[data-testid=toggle-language]", None),
+    ("[data-testid=nav-home]", Some("[data-testid=screen-home]")),
+    (
+        "[data-testid=tile-categories]",
+        Some("[data-testid=screen-categories]"),
+    ),
+    (
+        "[data-testid^=category-]",
+        Some("[data-testid=screen-category]"),
+    ),
+    (
+        "[data-testid=exhibitor-row]",
+        Some("[data-testid=screen-exhibitor]"),
+    ),
+];
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -319,66 +366,11 @@ impl Soak<'_> {
             Some("[data-testid=screen-exhibitor]"),
         )
         .await;
-        // The map with the route from this kiosk, then back.
-        self.nav(
-            "[data-testid=show-on-map]",
-            Some("[data-testid=route-distance]"),
-        )
-        .await;
-        self.nav(
-            "[data-testid=nav-back]",
-            Some("[data-testid=screen-exhibitor]"),
-        )
-        .await;
-        // The contact card, then back.
-        self.nav(
-            "[data-testid=take-contact]",
-            Some("[data-testid=contact-qr]"),
-        )
-        .await;
-        self.nav(
-            "[data-testid=contact-close]",
-            Some("[data-testid=screen-exhibitor]"),
-        )
-        .await;
-        // In the other language, through the pavilions.
-        self.nav("[data-testid=toggle-language]", None).await;
-        self.nav("[data-testid=nav-home]", Some("[data-testid=screen-home]"))
-            .await;
-        self.nav(
-            "[data-testid=tile-pavilions]",
-            Some("[data-testid=screen-pavilions]"),
-        )
-        .await;
-        self.nav(
-            "[data-testid=pavilion-thailand]",
-            Some("[data-testid=screen-pavilion]"),
-        )
-        .await;
-        self.nav(
-            "[data-testid=exhibitor-row]",
-            Some("[data-testid=screen-exhibitor]"),
-        )
-        .await;
-        // Back to English, through the categories.
-        self.nav("[data-testid=toggle-language]", None).await;
-        self.nav("[data-testid=nav-home]", Some("[data-testid=screen-home]"))
-            .await;
-        self.nav(
-            "[data-testid=tile-categories]",
-            Some("[data-testid=screen-categories]"),
-        )
-        .await;
-        self.nav(
-            "[data-testid^=category-]",
-            Some("[data-testid=screen-category]"),
-        )
-        .await;
-        self.nav(
-            "[data-testid=exhibitor-row]",
-            Some("[data-testid=screen-exhibitor]"),
-        )
-        .await;
+        // The map with the route, the card, then the pavilions and the categories in the
+        // other language and back.
+        for (tap, expect) in AFTER_PROFILE {
+            self.nav(tap, expect).await;
+        }
         // Now and then the visitor walks away: the idle timer resets the kiosk.
         if self.done / IDLE_RESET_EVERY > self.idle_resets && self.done < total {
             self.idle_resets += 1;
