@@ -8,7 +8,8 @@
 //! idle_seconds = 60        # inactivity before the "still here?" countdown
 //! snapshot = "/var/lib/fairway/current.sqlite"   # relative paths are relative to this file
 //! fullscreen = true
-//! software_rendering = false   # true: paint without the GPU (for machines with none)
+//! software_rendering = "auto"  # true: paint on the CPU; false: through the GPU; "auto" (the
+//!                              # default): on the CPU when the machine has no GPU
 //! web_memory_limit_mb = 384    # WebKit's web process releases caches above a third of this
 //! nightly_restart = "04:30"    # local time; the restart waits for 60 s without a touch
 //! nightly_restart_quiet_seconds = 60
@@ -69,12 +70,12 @@ pub struct Settings {
     pub kiosk: KioskConfig,
     /// `None`: the demo fair.
     pub snapshot: Option<PathBuf>,
-    /// Paint without the GPU (WebKit's hardware acceleration off). On a machine without a GPU,
-    /// WebKit's accelerated compositing runs through a software OpenGL, which paints a kiosk
-    /// screen about twice as slowly as plain software painting and uses more memory
-    /// (BENCHMARKS.md, "Kiosk"). Off unless configured: with it on, WebKitWebDriver's window
-    /// screenshots hang on some screens, which the end-to-end tests depend on.
-    pub software_rendering: bool,
+    /// Paint on the CPU (`Some(true)`, WebKit's hardware acceleration off) or through the GPU
+    /// (`Some(false)`); `None` ("auto"): on the CPU when the machine has no GPU
+    /// ([`crate::window::paint_on_cpu`]). Without a GPU, WebKit's accelerated compositing runs
+    /// through a software OpenGL, which paints a kiosk screen about twice as slowly as plain
+    /// CPU painting and uses a third more memory (BENCHMARKS.md, "Kiosk").
+    pub software_rendering: Option<bool>,
     /// The memory WebKit's web process keeps to, in MB: over a third of it WebKit releases
     /// caches, over half it tries harder, it never kills the page. 0: WebKit's own default,
     /// min(3 GB, RAM), which lets a kiosk grow past 1 GB (BENCHMARKS.md, "Kiosk", run 4).
@@ -108,7 +109,7 @@ impl Default for Settings {
         Settings {
             kiosk: KioskConfig::default(),
             snapshot: None,
-            software_rendering: false,
+            software_rendering: None,
             web_memory_limit_mb: DEFAULT_WEB_MEMORY_LIMIT_MB,
             update: None,
             exhibitor: None,
@@ -245,7 +246,15 @@ fn parse(text: &str, base: &Path) -> Result<Settings, KeyProblem> {
             }
             "fullscreen" => settings.kiosk.fullscreen = boolean("fullscreen", value)?,
             "software_rendering" => {
-                settings.software_rendering = boolean("software_rendering", value)?;
+                settings.software_rendering = match value.as_str() {
+                    Some("auto") => None,
+                    _ => Some(value.as_bool().ok_or_else(|| {
+                        (
+                            Some("software_rendering"),
+                            format!("expected true, false or \"auto\", found {value}"),
+                        )
+                    })?),
+                };
             }
             "web_memory_limit_mb" => {
                 settings.web_memory_limit_mb = value
@@ -497,7 +506,9 @@ mod tests {
              software_rendering = true\nweb_memory_limit_mb = 256\n",
         );
         let settings = load(&path).expect("the file is valid");
-        assert!(settings.software_rendering);
+        assert_eq!(settings.software_rendering, Some(true));
+        let (_auto_dir, auto) = write("software_rendering = \"auto\"\n");
+        assert_eq!(load(&auto).expect("auto is valid").software_rendering, None);
         assert_eq!(settings.web_memory_limit_mb, 256);
         assert_eq!(
             settings.kiosk,
@@ -545,6 +556,10 @@ mod tests {
                 "kiosk.toml: fullscreen: expected true or false",
             ),
             ("kiosk_id = \"\"", "kiosk.toml: kiosk_id: must not be empty"),
+            (
+                "software_rendering = \"cpu\"",
+                "kiosk.toml: software_rendering: expected true, false or \"auto\", found \"cpu\"",
+            ),
             (
                 "web_memory_limit_mb = 16",
                 "kiosk.toml: web_memory_limit_mb: expected 0 (WebKit's default) or a number of MB from 128 to 3072",

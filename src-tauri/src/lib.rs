@@ -157,7 +157,8 @@ pub fn run() -> ExitCode {
         if cli.hub.is_some() {
             editor.hub = cli.hub.clone();
         }
-        return run_editor(editor, settings.software_rendering, context);
+        let software_rendering = window::paint_on_cpu(settings.software_rendering);
+        return run_editor(editor, software_rendering, context);
     }
     let log_dir = settings.log_dir.clone().or_else(logging::default_dir);
     match log_dir
@@ -355,9 +356,22 @@ pub fn app<R: Runtime>(
     let config = settings.kiosk.clone();
     let look = window::Look {
         fullscreen: config.fullscreen,
-        software_rendering: settings.software_rendering,
+        software_rendering: window::paint_on_cpu(settings.software_rendering),
         web_memory_limit_mb: settings.web_memory_limit_mb,
     };
+    logging::info(&format!(
+        "painting {} ({}); web process memory limit {} MB",
+        if look.software_rendering {
+            "on the CPU"
+        } else {
+            "through the GPU"
+        },
+        match settings.software_rendering {
+            Some(_) => "configured",
+            None => "auto: by whether the machine has a GPU render node",
+        },
+        look.web_memory_limit_mb
+    ));
     builder
         // First of all plugins: a second kiosk started in the same session hands over to this
         // one (which comes to the front) and exits.

@@ -1,6 +1,8 @@
 //! The kiosk's one window, locked down for a public touchscreen: the app's own pages only (no
 //! navigation elsewhere, no new windows), no zoom hotkeys, fullscreen when configured.
 
+use std::path::Path;
+
 use tauri::webview::NewWindowResponse;
 use tauri::{AppHandle, Manager, Runtime, Url, WebviewUrl, WebviewWindowBuilder};
 
@@ -46,6 +48,23 @@ pub fn open_editor<R: Runtime>(app: &AppHandle<R>, look: Look) -> tauri::Result<
         tune_webkit(&webview, look);
     })?;
     Ok(())
+}
+
+/// Whether WebKit paints on the CPU: as configured, or ("auto", `None`) when the machine has
+/// no GPU for WebKit to composite on. Without one (no DRM render node), Mesa's software OpenGL
+/// would stand in for it, which paints a kiosk screen about twice as slowly as WebKit's own CPU
+/// painting and holds a third more memory (BENCHMARKS.md, "Kiosk", run 6).
+pub fn paint_on_cpu(configured: Option<bool>) -> bool {
+    configured.unwrap_or_else(|| !has_gpu(Path::new("/dev/dri")))
+}
+
+/// A GPU WebKit can render with: a DRM render node (`renderD128`, ...) in `dri`.
+fn has_gpu(dri: &Path) -> bool {
+    std::fs::read_dir(dri).is_ok_and(|entries| {
+        entries
+            .flatten()
+            .any(|e| e.file_name().to_string_lossy().starts_with("renderD"))
+    })
 }
 
 /// How the window is shown.
@@ -256,6 +275,31 @@ fn tune_webkit(_webview: &tauri::webview::PlatformWebview, _look: Look) -> PageZ
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn auto_paints_on_the_cpu_only_where_no_drm_render_node_exists() {
+        let dri = tempfile::tempdir().expect("a folder standing in for /dev/dri");
+        assert!(!has_gpu(dri.path()), "an empty folder has no GPU");
+        assert!(
+            !has_gpu(&dri.path().join("missing")),
+            "nor does a missing one"
+        );
+        std::fs::write(dri.path().join("card0"), "").expect("a display-only node");
+        assert!(
+            !has_gpu(dri.path()),
+            "a display node alone is not a render node"
+        );
+        std::fs::write(dri.path().join("renderD128"), "").expect("a render node");
+        assert!(has_gpu(dri.path()));
+        assert!(
+            paint_on_cpu(Some(true)),
+            "configured on, whatever the machine"
+        );
+        assert!(
+            !paint_on_cpu(Some(false)),
+            "configured off, whatever the machine"
+        );
+    }
 
     #[test]
     fn only_the_apps_own_origin_counts_as_its_page() {

@@ -137,9 +137,9 @@ async fn keystrokes(kiosk: &Kiosk) {
     }
     let marks = kiosk
         .eval(
-            "const k = performance.getEntriesByName('keystroke', 'mark').map(m => m.startTime); \
-             const p = performance.getEntriesByName('results-painted', 'mark').map(m => m.startTime); \
-             return { k, p }",
+            "const t = n => performance.getEntriesByName(n, 'mark').map(m => m.startTime); \
+             return { k: t('keystroke'), a: t('results-arrived'), d: t('results-in-dom'), \
+                      f: t('results-frame'), p: t('results-painted') }",
         )
         .await;
     let times = |v: &Value| -> Vec<f64> {
@@ -148,13 +148,25 @@ async fn keystrokes(kiosk: &Kiosk) {
             .unwrap_or_default()
     };
     let (ks, ps) = (times(&marks["k"]), times(&marks["p"]));
+    let stages = [times(&marks["a"]), times(&marks["d"]), times(&marks["f"])];
     let mut latencies = Vec::new();
+    // Where each keystroke's time went: to the answer (scheduling, IPC, search), to the rows in
+    // the DOM (Svelte), to the next frame, and to the paint (style, layout, paint).
+    let mut parts: [Vec<f64>; 4] = Default::default();
     for (i, k) in ks.iter().enumerate() {
         let next_key = ks.get(i + 1).copied().unwrap_or(f64::INFINITY);
         // The first paint after this keystroke and before the next one; {clear} paints too but
         // is not a keystroke mark of a letter, and its paint comes after a letter's.
-        if let Some(p) = ps.iter().find(|&&p| p > *k && p < next_key) {
-            latencies.push(p - k);
+        let Some(p) = ps.iter().copied().find(|&p| p > *k && p < next_key) else {
+            continue;
+        };
+        latencies.push(p - k);
+        // The last mark of each stage that belongs to this paint.
+        let at = |stage: &[f64]| stage.iter().rev().copied().find(|&s| s > *k && s <= p);
+        if let (Some(a), Some(d), Some(f)) = (at(&stages[0]), at(&stages[1]), at(&stages[2])) {
+            for (part, value) in parts.iter_mut().zip([a - k, d - a, f - d, p - f]) {
+                part.push(value);
+            }
         }
     }
     println!(
@@ -164,6 +176,17 @@ async fn keystrokes(kiosk: &Kiosk) {
         latencies.len()
     );
     report("keystroke → results painted (ms)", &mut latencies);
+    let names = [
+        "  keystroke → answer in the page",
+        "  answer → rows in the DOM",
+        "  rows in the DOM → next frame",
+        "  frame → painted",
+    ];
+    for (name, part) in names.iter().zip(parts.iter_mut()) {
+        if !part.is_empty() {
+            report(name, part);
+        }
+    }
 
     // Where the time goes: the same kind of queries straight through IPC (command, core search,
     // JSON), timed inside the page, without the interface's rendering.

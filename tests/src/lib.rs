@@ -329,8 +329,10 @@ pub struct Options {
     pub kiosk_id: &'static str,
     /// Start with no configuration at all (the demo fair, windowed).
     pub no_config: bool,
-    /// The config's `software_rendering` (WebKit paints without the GPU); `None` leaves it out
-    /// (the kiosk's default, the GPU path).
+    /// The config's `software_rendering` (WebKit paints on the CPU); `None` leaves it out (the
+    /// kiosk's default, "auto": on the CPU where there is no GPU, as on CI). Defaults to
+    /// `$FAIRWAY_SOFTWARE_RENDERING` (`1` or `0`) when that is set, so the whole suite can run
+    /// in either mode.
     pub software_rendering: Option<bool>,
     /// More lines for the kiosk's TOML (e.g. the update keys).
     pub extra_config: String,
@@ -350,7 +352,9 @@ impl Default for Options {
             language: "en",
             kiosk_id: "e2e",
             no_config: false,
-            software_rendering: None,
+            software_rendering: std::env::var("FAIRWAY_SOFTWARE_RENDERING")
+                .ok()
+                .map(|v| v == "1"),
             extra_config: String::new(),
             env: Vec::new(),
             binary: None,
@@ -638,7 +642,7 @@ impl Kiosk {
             .unwrap_or_else(|e| panic!("async script failed: {e}\n{script}"))
     }
 
-    /// Reads the QR code drawn by the element `css` out of a WebDriver screenshot of the window
+    /// Reads the QR code drawn by the element `css` out of a picture of the window
     /// (what a phone camera would see), decoded with rqrr to its raw bytes.
     pub async fn read_qr(&self, css: &str) -> Vec<u8> {
         let mut attempt = 0;
@@ -658,21 +662,11 @@ impl Kiosk {
 
     async fn try_read_qr(&self, css: &str) -> Result<Vec<u8>, String> {
         let element = self.wait_for(css).await;
-        // Let two frames paint what is on screen before the picture is taken.
-        self.eval_async(
-            "const done = arguments[arguments.length - 1]; \
-             requestAnimationFrame(() => requestAnimationFrame(() => done(true)));",
-        )
-        .await;
         let (x, y, w, h) = element
             .rectangle()
             .await
             .expect("the element has a rectangle");
-        let png = self
-            .client
-            .screenshot()
-            .await
-            .expect("WebDriver takes a screenshot");
+        let png = self.window_png().await;
         let shot = image::load_from_memory(&png)
             .expect("the screenshot is an image")
             .to_luma8();
@@ -720,16 +714,45 @@ impl Kiosk {
 
     /// Saves a PNG of the whole window.
     pub async fn screenshot(&self, path: &Path) {
-        let png = self
-            .client
-            .screenshot()
-            .await
-            .expect("WebDriver takes a screenshot");
+        let png = self.window_png().await;
         assert!(png.starts_with(b"\x89PNG"), "a screenshot is a PNG");
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).expect("the screenshot folder can be created");
         }
         std::fs::write(path, png).expect("the screenshot is written");
+    }
+
+    /// A PNG of the app's window as the X server shows it: what the visitor sees, whichever
+    /// way WebKit paints. (WebKitWebDriver's own screenshot waits for WebKit's next frame when
+    /// WebKit paints on the CPU, so on a still page it never returns.) Two animation frames
+    /// are let through first so the picture holds the last change.
+    pub async fn window_png(&self) -> Vec<u8> {
+        self.eval_async(
+            "const done = arguments[arguments.length - 1]; \
+             requestAnimationFrame(() => requestAnimationFrame(() => done(true)));",
+        )
+        .await;
+        let display = format!(":{}", self.display_number());
+        let found = std::process::Command::new("xdotool")
+            .args(["search", "--onlyvisible", "--name", "^Fairway"])
+            .env("DISPLAY", &display)
+            .output()
+            .expect("xdotool runs");
+        let window = String::from_utf8_lossy(&found.stdout)
+            .split_whitespace()
+            .next()
+            .map(str::to_owned)
+            .unwrap_or_else(|| "root".to_owned());
+        let shot = std::process::Command::new("import")
+            .args(["-display", &display, "-window", &window, "png:-"])
+            .output()
+            .expect("imagemagick's import runs");
+        assert!(
+            shot.status.success(),
+            "import captures window {window} on {display}: {}",
+            String::from_utf8_lossy(&shot.stderr)
+        );
+        shot.stdout
     }
 }
 

@@ -4,7 +4,19 @@
 
 const KEEP = 1000;
 
-export function mark(name: "keystroke" | "results-painted" | "map-open" | "map-painted"): void {
+export type MarkName =
+  | "keystroke"
+  /** The search answer reached the page (after IPC). */
+  | "results-arrived"
+  /** The rows are in the DOM (after Svelte's update). */
+  | "results-in-dom"
+  /** The next animation frame began (style, layout and paint follow in it). */
+  | "results-frame"
+  | "results-painted"
+  | "map-open"
+  | "map-painted";
+
+export function mark(name: MarkName): void {
   if (typeof performance === "undefined" || typeof performance.mark !== "function") return;
   if (performance.getEntriesByName(name, "mark").length >= KEEP) performance.clearMarks(name);
   performance.mark(name);
