@@ -149,6 +149,9 @@ pub fn run() -> ExitCode {
         },
         None => Settings::demo(),
     };
+    // Before WebKit starts and while the process has one thread (it sets an environment
+    // variable).
+    let painting = window::choose_painting(settings.software_rendering);
     if cli.exhibitor || settings.exhibitor.is_some() {
         let mut editor = settings.exhibitor.clone().unwrap_or_default();
         if cli.draft.is_some() {
@@ -157,8 +160,7 @@ pub fn run() -> ExitCode {
         if cli.hub.is_some() {
             editor.hub = cli.hub.clone();
         }
-        let software_rendering = window::paint_on_cpu(settings.software_rendering);
-        return run_editor(editor, software_rendering, context);
+        return run_editor(editor, context);
     }
     let log_dir = settings.log_dir.clone().or_else(logging::default_dir);
     match log_dir
@@ -169,6 +171,7 @@ pub fn run() -> ExitCode {
         Some(Err(e)) => logging::warn(&format!("no log file (standard error only): {e}")),
         None => logging::warn("no log folder (no HOME): standard error only"),
     }
+    logging::info(&painting.describe());
     let local_offset = local_offset.unwrap_or_else(|e| {
         logging::warn(&format!(
             "local time zone unknown ({e}): nightly restart times are UTC"
@@ -255,11 +258,7 @@ pub fn run() -> ExitCode {
 }
 
 /// Exhibitor mode: the editor window over a draft file.
-fn run_editor(
-    editor: editor::EditorSettings,
-    software_rendering: bool,
-    context: tauri::Context<tauri::Wry>,
-) -> ExitCode {
+fn run_editor(editor: editor::EditorSettings, context: tauri::Context<tauri::Wry>) -> ExitCode {
     // A draft file named on the command line is opened before any window, so a damaged or
     // foreign file stops the app with its message at once (and is never touched).
     let store = match &editor.draft {
@@ -272,13 +271,7 @@ fn run_editor(
         },
         None => None,
     };
-    let built = editor_app(
-        tauri::Builder::default(),
-        editor.hub,
-        store,
-        software_rendering,
-    )
-    .build(context);
+    let built = editor_app(tauri::Builder::default(), editor.hub, store).build(context);
     match built {
         Ok(app) => {
             app.run(|_, _| {});
@@ -298,7 +291,6 @@ pub fn editor_app<R: Runtime>(
     builder: tauri::Builder<R>,
     hub: Option<String>,
     store: Option<fairway_core::draft::DraftStore>,
-    software_rendering: bool,
 ) -> tauri::Builder<R> {
     builder
         .invoke_handler(tauri::generate_handler![
@@ -331,15 +323,8 @@ pub fn editor_app<R: Runtime>(
                 }
             };
             app.manage(editor::Editor::new(store, hub));
-            window::open_editor(
-                app.handle(),
-                window::Look {
-                    fullscreen: false,
-                    software_rendering,
-                    // A laptop: WebKit's own memory policy.
-                    web_memory_limit_mb: 0,
-                },
-            )?;
+            // A laptop: WebKit's own memory policy, and an ordinary window.
+            window::open_editor(app.handle())?;
             Ok(())
         })
 }
@@ -356,22 +341,8 @@ pub fn app<R: Runtime>(
     let config = settings.kiosk.clone();
     let look = window::Look {
         fullscreen: config.fullscreen,
-        software_rendering: window::paint_on_cpu(settings.software_rendering),
         web_memory_limit_mb: settings.web_memory_limit_mb,
     };
-    logging::info(&format!(
-        "painting {} ({}); web process memory limit {} MB",
-        if look.software_rendering {
-            "on the CPU"
-        } else {
-            "through the GPU"
-        },
-        match settings.software_rendering {
-            Some(_) => "configured",
-            None => "auto: by whether the machine has a GPU render node",
-        },
-        look.web_memory_limit_mb
-    ));
     builder
         // First of all plugins: a second kiosk started in the same session hands over to this
         // one (which comes to the front) and exits.

@@ -25,7 +25,7 @@ pub const EDITOR: &str = "editor";
 
 /// Exhibitor mode: an ordinary resizable laptop window (mouse and keyboard, never fullscreen)
 /// on the editor's page, with the same guard against navigation and new windows.
-pub fn open_editor<R: Runtime>(app: &AppHandle<R>, look: Look) -> tauri::Result<()> {
+pub fn open_editor<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
     let window = WebviewWindowBuilder::new(app, EDITOR, WebviewUrl::App("editor.html".into()))
         .title("Fairway — exhibitor editor")
         .inner_size(1360.0, 900.0)
@@ -44,8 +44,8 @@ pub fn open_editor<R: Runtime>(app: &AppHandle<R>, look: Look) -> tauri::Result<
             NewWindowResponse::Deny
         })
         .build()?;
-    window.with_webview(move |webview| {
-        tune_webkit(&webview, look);
+    window.with_webview(|webview| {
+        tune_webkit(&webview);
     })?;
     Ok(())
 }
@@ -53,9 +53,52 @@ pub fn open_editor<R: Runtime>(app: &AppHandle<R>, look: Look) -> tauri::Result<
 /// Whether WebKit paints on the CPU: as configured, or ("auto", `None`) when the machine has
 /// no GPU for WebKit to composite on. Without one (no DRM render node), Mesa's software OpenGL
 /// would stand in for it, which paints a kiosk screen about twice as slowly as WebKit's own CPU
-/// painting and holds a third more memory (BENCHMARKS.md, "Kiosk", run 6).
+/// painting and holds far more memory (BENCHMARKS.md, "Kiosk", run 6).
 pub fn paint_on_cpu(configured: Option<bool>) -> bool {
     configured.unwrap_or_else(|| !has_gpu(Path::new("/dev/dri")))
+}
+
+/// How WebKit paints in this process, chosen once at start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Painting {
+    pub on_cpu: bool,
+    pub configured: bool,
+}
+
+impl Painting {
+    pub fn describe(self) -> String {
+        format!(
+            "painting {} ({})",
+            if self.on_cpu {
+                "on the CPU"
+            } else {
+                "through the GPU"
+            },
+            if self.configured {
+                "configured"
+            } else {
+                "auto: by whether the machine has a GPU render node"
+            }
+        )
+    }
+}
+
+/// Chooses how WebKit paints, before WebKit starts: CPU painting is WebKit's
+/// `WEBKIT_DISABLE_COMPOSITING_MODE`, which its web processes inherit. (Switching a live view
+/// to `HardwareAccelerationPolicy::Never` instead leaves WebKitGTK 2.50 deaf to the mouse
+/// wheel, the path touch panning also takes.) Must run while the process has one thread.
+#[allow(unsafe_code)]
+pub fn choose_painting(configured: Option<bool>) -> Painting {
+    let on_cpu = paint_on_cpu(configured);
+    if on_cpu {
+        // SAFETY: called from `run` before Tauri, GTK or any other thread starts, so no thread
+        // can be reading the environment while it changes.
+        unsafe { std::env::set_var("WEBKIT_DISABLE_COMPOSITING_MODE", "1") };
+    }
+    Painting {
+        on_cpu,
+        configured: configured.is_some(),
+    }
 }
 
 /// A GPU WebKit can render with: a DRM render node (`renderD128`, ...) in `dri`.
@@ -71,8 +114,6 @@ fn has_gpu(dri: &Path) -> bool {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Look {
     pub fullscreen: bool,
-    /// Paint without the GPU (see `config.rs`).
-    pub software_rendering: bool,
     /// The web process's memory limit in MB (see `config.rs`); 0 leaves WebKit's default.
     pub web_memory_limit_mb: u32,
 }
@@ -100,7 +141,7 @@ pub fn open<R: Runtime>(app: &AppHandle<R>, config: Look) -> tauri::Result<()> {
         .build()?;
     let handle = app.clone();
     window.with_webview(move |webview| {
-        let zoom = tune_webkit(&webview, config);
+        let zoom = tune_webkit(&webview);
         if let Some(kiosk) = handle.try_state::<crate::Kiosk>() {
             kiosk.log().set_page_zoom_gesture(zoom.describe());
         }
@@ -151,25 +192,21 @@ impl PageZoomGesture {
 /// WebKitGTK settings for a kiosk that shows the same few screens all day: no memory cache of
 /// resources (every picture comes from the local snapshot, so re-reading one is cheap, while
 /// a cache sized for a desktop browser grows with every logo a visitor scrolls past), no
-/// back/forward page cache (the app never navigates), when configured painting without the
-/// GPU, and WebKit's own pinch-to-zoom of the whole page switched off.
+/// back/forward page cache (the app never navigates), and WebKit's own pinch-to-zoom of the
+/// whole page switched off. (CPU or GPU painting is chosen before WebKit starts:
+/// [`choose_painting`].)
 ///
 /// It runs on every webview the app creates (`open` is the only place that creates one), so a
 /// recreated window gets the same settings.
 #[cfg(target_os = "linux")]
-fn tune_webkit(webview: &tauri::webview::PlatformWebview, look: Look) -> PageZoomGesture {
-    use webkit2gtk::{
-        CacheModel, HardwareAccelerationPolicy, SettingsExt, WebContextExt, WebViewExt,
-    };
+fn tune_webkit(webview: &tauri::webview::PlatformWebview) -> PageZoomGesture {
+    use webkit2gtk::{CacheModel, SettingsExt, WebContextExt, WebViewExt};
     let view = webview.inner();
     if let Some(context) = view.context() {
         context.set_cache_model(CacheModel::DocumentViewer);
     }
     if let Some(settings) = WebViewExt::settings(&view) {
         settings.set_enable_page_cache(false);
-        if look.software_rendering {
-            settings.set_hardware_acceleration_policy(HardwareAccelerationPolicy::Never);
-        }
     }
     switch_off_page_zoom_gesture(&view)
 }
@@ -268,7 +305,7 @@ fn recover_from_renderer_crashes<R: Runtime>(
 }
 
 #[cfg(not(target_os = "linux"))]
-fn tune_webkit(_webview: &tauri::webview::PlatformWebview, _look: Look) -> PageZoomGesture {
+fn tune_webkit(_webview: &tauri::webview::PlatformWebview) -> PageZoomGesture {
     PageZoomGesture::NotApplicable
 }
 

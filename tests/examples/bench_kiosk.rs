@@ -5,7 +5,7 @@
 //!
 //! `bench_kiosk SNAPSHOT [NAVIGATIONS]`, with `FAIRWAY_KIOSK_BIN` naming a release build and
 //! `FAIRWAY_SOFTWARE_RENDERING=1` or `0` to set the kiosk's `software_rendering` (unset: the
-//! kiosk's default, off).
+//! kiosk's default, "auto") and `FAIRWAY_WEB_MEMORY_LIMIT_MB` its `web_memory_limit_mb`.
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -25,14 +25,19 @@ fn main() {
             width: 1080,
             height: 1920,
             idle_seconds: 3600,
-            software_rendering: std::env::var("FAIRWAY_SOFTWARE_RENDERING")
-                .ok()
-                .map(|v| v == "1"),
+            extra_config: std::env::var("FAIRWAY_WEB_MEMORY_LIMIT_MB")
+                .map(|mb| format!("web_memory_limit_mb = {mb}\n"))
+                .unwrap_or_default(),
             ..Options::default()
         };
         println!(
-            "software_rendering = {:?} (FAIRWAY_SOFTWARE_RENDERING=1 or 0; unset: the kiosk's default)",
-            options.software_rendering
+            "software_rendering = {:?} (FAIRWAY_SOFTWARE_RENDERING=1 or 0; unset: the kiosk's default, auto), {}",
+            options.software_rendering,
+            if options.extra_config.is_empty() {
+                "web_memory_limit_mb: the kiosk's default (FAIRWAY_WEB_MEMORY_LIMIT_MB sets it)"
+            } else {
+                options.extra_config.trim()
+            }
         );
         let mut starts = Vec::new();
         for _ in 0..5 {
@@ -138,7 +143,8 @@ async fn keystrokes(kiosk: &Kiosk) {
     let marks = kiosk
         .eval(
             "const t = n => performance.getEntriesByName(n, 'mark').map(m => m.startTime); \
-             return { k: t('keystroke'), a: t('results-arrived'), d: t('results-in-dom'), \
+             return { k: t('keystroke'), s: t('search-sent'), a: t('results-arrived'), \
+                      d: t('results-in-dom'), \
                       f: t('results-frame'), p: t('results-painted') }",
         )
         .await;
@@ -148,11 +154,17 @@ async fn keystrokes(kiosk: &Kiosk) {
             .unwrap_or_default()
     };
     let (ks, ps) = (times(&marks["k"]), times(&marks["p"]));
-    let stages = [times(&marks["a"]), times(&marks["d"]), times(&marks["f"])];
+    let stages = [
+        times(&marks["s"]),
+        times(&marks["a"]),
+        times(&marks["d"]),
+        times(&marks["f"]),
+    ];
     let mut latencies = Vec::new();
-    // Where each keystroke's time went: to the answer (scheduling, IPC, search), to the rows in
-    // the DOM (Svelte), to the next frame, and to the paint (style, layout, paint).
-    let mut parts: [Vec<f64>; 4] = Default::default();
+    // Where each keystroke's time went: to the request (Svelte's effects, scheduling), to the
+    // answer (IPC, search), to the rows in the DOM (Svelte), to the next frame, and to the
+    // paint (style, layout, paint).
+    let mut parts: [Vec<f64>; 5] = Default::default();
     for (i, k) in ks.iter().enumerate() {
         let next_key = ks.get(i + 1).copied().unwrap_or(f64::INFINITY);
         // The first paint after this keystroke and before the next one; {clear} paints too but
@@ -163,8 +175,13 @@ async fn keystrokes(kiosk: &Kiosk) {
         latencies.push(p - k);
         // The last mark of each stage that belongs to this paint.
         let at = |stage: &[f64]| stage.iter().rev().copied().find(|&s| s > *k && s <= p);
-        if let (Some(a), Some(d), Some(f)) = (at(&stages[0]), at(&stages[1]), at(&stages[2])) {
-            for (part, value) in parts.iter_mut().zip([a - k, d - a, f - d, p - f]) {
+        if let (Some(s), Some(a), Some(d), Some(f)) = (
+            at(&stages[0]),
+            at(&stages[1]),
+            at(&stages[2]),
+            at(&stages[3]),
+        ) {
+            for (part, value) in parts.iter_mut().zip([s - k, a - s, d - a, f - d, p - f]) {
                 part.push(value);
             }
         }
@@ -177,7 +194,8 @@ async fn keystrokes(kiosk: &Kiosk) {
     );
     report("keystroke → results painted (ms)", &mut latencies);
     let names = [
-        "  keystroke → answer in the page",
+        "  keystroke → request sent",
+        "  request → answer in the page",
         "  answer → rows in the DOM",
         "  rows in the DOM → next frame",
         "  frame → painted",

@@ -6,6 +6,8 @@ const KEEP = 1000;
 
 export type MarkName =
   | "keystroke"
+  /** The search request left for the backend. */
+  | "search-sent"
   /** The search answer reached the page (after IPC). */
   | "results-arrived"
   /** The rows are in the DOM (after Svelte's update). */
