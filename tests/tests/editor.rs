@@ -129,8 +129,8 @@ async fn sign_in(app: &Kiosk, code: &str) {
     app.tap("[data-testid=sign-in-submit]").await;
 }
 
-/// Lets the pictures in view decode and two frames paint them (WebKitWebDriver's screenshot
-/// shows the last painted frame), then saves the window as `name` in the screenshot folder.
+/// Lets the pictures in view decode and two frames paint them, then saves the window as `name`
+/// in the screenshot folder.
 async fn shot(app: &Kiosk, name: &str) {
     app.eval_async(
         "const done = arguments[arguments.length - 1]; \
