@@ -827,6 +827,17 @@ pub fn tree_memory(root: u32) -> TreeMemory {
 
 /// A process's name (`/proc/PID/comm`, at most 15 bytes: WebKit's web process is
 /// `WebKitWebProces`); empty once it is gone.
+/// Real X input on display `:n` (xdotool through XTEST): what a touchscreen's driver sends,
+/// through GTK into WebKit, unlike WebDriver's clicks, which WebKit synthesises itself.
+pub fn xdotool(n: u32, args: &[&str]) {
+    let status = std::process::Command::new("xdotool")
+        .env("DISPLAY", format!(":{n}"))
+        .args(args)
+        .status()
+        .expect("xdotool runs (scripts/check.sh installs it)");
+    assert!(status.success(), "xdotool {args:?}");
+}
+
 pub fn process_name(pid: u32) -> String {
     std::fs::read_to_string(format!("/proc/{pid}/comm"))
         .unwrap_or_default()

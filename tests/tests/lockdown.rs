@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::process::Command;
 use std::time::Duration;
 
-use fairway_e2e::{Kiosk, Options, release_kiosk_binary, repo_root, scenario};
+use fairway_e2e::{Kiosk, Options, release_kiosk_binary, repo_root, scenario, xdotool};
 use fantoccini::actions::{
     InputSource, KeyAction, KeyActions, MOUSE_BUTTON_LEFT, MOUSE_BUTTON_RIGHT, MouseActions,
     PointerAction, TouchActions,
@@ -65,15 +65,6 @@ fn viewable_windows(n: u32) -> BTreeMap<String, String> {
 }
 
 /// Real X input on display `:n` (XTEST), where WebDriver's has no equivalent.
-fn xdotool(n: u32, args: &[&str]) {
-    let status = Command::new("xdotool")
-        .env("DISPLAY", format!(":{n}"))
-        .args(args)
-        .status()
-        .expect("xdotool runs (scripts/check.sh installs it)");
-    assert!(status.success(), "xdotool {args:?}");
-}
-
 /// The control for [`viewable_windows`]: a window another program maps on display `:n` is
 /// seen, and goes again when it closes. Without it, "no new window" could mean a blind check.
 fn assert_new_windows_are_seen(n: u32) {
