@@ -21,10 +21,7 @@ fn main() {
         let kiosk = Kiosk::start_on(
             Options {
                 idle_seconds: 3600,
-                // FAIRWAY_SOFTWARE_RENDERING=1 or 0; unset: the kiosk's default.
-                software_rendering: std::env::var("FAIRWAY_SOFTWARE_RENDERING")
-                    .ok()
-                    .map(|v| v == "1"),
+                // `Options::default` takes FAIRWAY_SOFTWARE_RENDERING=1 or 0 (unset: auto).
                 ..Options::default()
             },
             &snapshot,
